@@ -1,0 +1,2 @@
+/** Types more than one downstream uses. */
+package io.gather.clients.common;

@@ -1,0 +1,2 @@
+/** The notifications service: a user's unread notifications. */
+package io.gather.clients.notifications;

@@ -1,0 +1,2 @@
+/** The profile service: who the user is. */
+package io.gather.clients.profile;

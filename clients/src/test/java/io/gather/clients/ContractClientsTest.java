@@ -1,0 +1,102 @@
+package io.gather.clients;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gather.clients.notifications.NotificationPage;
+import io.gather.clients.notifications.NotificationsClient;
+import io.gather.clients.orders.OrderPage;
+import io.gather.clients.orders.OrdersClient;
+import io.gather.clients.profile.Profile;
+import io.gather.clients.profile.ProfileClient;
+import io.gather.clients.recommendations.RecommendationPage;
+import io.gather.clients.recommendations.RecommendationsClient;
+import io.gather.stubs.Behaviour;
+import io.gather.stubs.ContractStubs;
+import io.gather.stubs.Service;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The declarative clients read what the contract stubs serve, on real loopback HTTP. */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ContractClientsTest implements TestPropertyProvider {
+    private final ContractStubs stubs = ContractStubs.startInstant();
+
+    @Inject ProfileClient profiles;
+    @Inject OrdersClient orders;
+    @Inject NotificationsClient notifications;
+    @Inject RecommendationsClient recommendations;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> props = new java.util.HashMap<>();
+        stubs.serviceUrlProperties().forEach((k, v) -> props.put(k, v.toString()));
+        return props;
+    }
+
+    @AfterEach
+    void normal() {
+        stubs.reset(0);
+    }
+
+    @AfterAll
+    void stop() {
+        stubs.close();
+    }
+
+    @Test
+    void profileIsReadWithItsDate() {
+        HttpResponse<Profile> r = profiles.profile("u-42", "req-1").block();
+        assertEquals(200, r.code());
+        Profile p = r.body();
+        assertEquals("u-42", p.id());
+        assertTrue(p.memberSince().getYear() >= 2012);
+    }
+
+    @Test
+    void anUnknownUserIsANotFoundErrorNotAnEmptyResult() {
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
+            () -> profiles.profile("unknown-7", "req-2").block());
+        assertEquals(404, e.code());
+    }
+
+    @Test
+    void ordersKeepAmountsExact() {
+        OrderPage page = orders.recentOrders("u-42", 5, "req-3").block().body();
+        assertEquals(Math.min(5, page.totalCount()), page.items().size());
+        for (var o : page.items()) {
+            BigDecimal amount = o.total().decimal();
+            assertEquals(2, amount.scale());
+            assertEquals(o.total().amount(), amount.toPlainString());
+        }
+    }
+
+    @Test
+    void notificationsAndRecommendationsAreRead() {
+        NotificationPage n = notifications.unread("u-3", true, 10, "req-4").block().body();
+        assertEquals(Math.min(10, n.unreadCount()), n.items().size());
+        RecommendationPage r = recommendations.recommendations("u-3", 4, "req-5").block().body();
+        assertEquals(4, r.items().size());
+        assertEquals("reco-v7", r.model());
+    }
+
+    @Test
+    void anErrorStatusIsAnExceptionThatKeepsRetryAfter() {
+        stubs.behave(Service.ORDERS, Behaviour.status(503, 3));
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
+            () -> orders.recentOrders("u-1", 1, "req-6").block());
+        assertEquals(503, e.code());
+        assertEquals("3", e.getResponse().getHeaders().get("Retry-After"));
+    }
+}
