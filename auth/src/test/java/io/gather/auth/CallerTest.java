@@ -1,0 +1,38 @@
+package io.gather.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.security.authentication.Authentication;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class CallerTest {
+    @Test
+    void scopesComeFromScopeOrScp() {
+        Caller a = Caller.of(Authentication.build("u-1", Map.of("scope", "dashboard:read orders:read")));
+        assertEquals(Set.of("dashboard:read", "orders:read"), a.scopes());
+        Caller b = Caller.of(Authentication.build("u-1", Map.of("scp", List.of("profile:read"))));
+        assertEquals(Set.of("profile:read"), b.scopes());
+    }
+
+    @Test
+    void aCallerMayReadOnlyTheirOwnDashboard() {
+        Caller c = new Caller("u-1", Set.of());
+        assertTrue(c.mayRead("u-1"));
+        assertFalse(c.mayRead("u-2"));
+    }
+
+    @Test
+    void userIdsFollowTheContract() {
+        assertTrue(UserIds.isValid("u-42_X"));
+        assertFalse(UserIds.isValid(""));
+        assertFalse(UserIds.isValid("x".repeat(65)));
+        assertFalse(UserIds.isValid("../admin"));
+        assertThrows(IllegalArgumentException.class, () -> new Caller("a b", Set.of()));
+    }
+}
