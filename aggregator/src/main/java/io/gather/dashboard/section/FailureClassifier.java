@@ -1,0 +1,101 @@
+package io.gather.dashboard.section;
+
+import io.gather.dashboard.SectionResult.Missing;
+import io.gather.dashboard.SectionResult.Reason;
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.exceptions.ContentLengthExceededException;
+import io.micronaut.http.client.exceptions.EmptyResponseException;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.http.client.exceptions.ReadTimeoutException;
+import io.micronaut.http.client.exceptions.ResponseClosedException;
+import io.micronaut.http.codec.CodecException;
+import io.micronaut.serde.exceptions.SerdeException;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Says why a downstream call failed, in words safe to show a caller: exception messages name hosts and
+ * ports, so they go to the debug log only, and the detail is one of a few fixed sentences.
+ */
+@Singleton
+public final class FailureClassifier {
+    private static final Logger LOG = LoggerFactory.getLogger(FailureClassifier.class);
+
+    public <T> Missing<T> classify(Throwable failure, Duration took) {
+        LOG.debug("downstream call failed", failure);
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            Missing<T> known = classifyOne(t, took);
+            if (known != null) {
+                return known;
+            }
+        }
+        return Missing.of(Reason.UNAVAILABLE, "The service could not be reached.", took);
+    }
+
+    private static <T> Missing<T> classifyOne(Throwable t, Duration took) {
+        if (t instanceof HttpClientResponseException e) {
+            int status = e.code();
+            if (status >= 200 && status < 300) {
+                return Missing.of(Reason.BAD_BODY, "The service answered " + status + " with a body that is not the expected JSON.", took);
+            }
+            return new Missing<>(Reason.ERROR_STATUS, "The service answered " + status + " " + reason(status) + ".",
+                status, retryAfterSeconds(e), took);
+        }
+        if (t instanceof ContentLengthExceededException) {
+            return Missing.of(Reason.BAD_BODY, "The service answered with a body larger than allowed.", took);
+        }
+        if (t instanceof EmptyResponseException) {
+            return Missing.of(Reason.BAD_BODY, "The service answered without a body.", took);
+        }
+        if (t instanceof ReadTimeoutException || t instanceof TimeoutException) {
+            return Missing.of(Reason.TIMEOUT, "The service did not answer in time.", took);
+        }
+        if (t instanceof ResponseClosedException) {
+            return Missing.of(Reason.UNAVAILABLE, "The connection closed before the answer was complete.", took);
+        }
+        if (t instanceof CodecException || t instanceof SerdeException || t instanceof ConversionErrorException
+            || t instanceof com.fasterxml.jackson.core.JsonProcessingException
+            || t instanceof IllegalArgumentException || t instanceof NullPointerException) {
+            // Record constructors reject bodies that parse but break the contract (missing id, bad amount).
+            return Missing.of(Reason.BAD_BODY, "The service answered with a body that is not the expected JSON.", took);
+        }
+        if (t instanceof java.net.ConnectException) {
+            return Missing.of(Reason.UNAVAILABLE, "The service refused the connection.", took);
+        }
+        if (t instanceof IOException) {
+            return Missing.of(Reason.UNAVAILABLE, "The connection to the service broke.", took);
+        }
+        return null;
+    }
+
+    private static String reason(int status) {
+        try {
+            return HttpStatus.valueOf(status).getReason();
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
+    /** {@code Retry-After} as delay-seconds; an HTTP-date is turned into seconds from now. */
+    private static Long retryAfterSeconds(HttpClientResponseException e) {
+        String value = e.getResponse().getHeaders().get("Retry-After");
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.trim();
+        if (v.matches("\\d{1,9}")) {
+            return Long.parseLong(v);
+        }
+        try {
+            java.time.ZonedDateTime at = java.time.ZonedDateTime.parse(v, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME);
+            return Math.max(0, Duration.between(java.time.Instant.now(), at.toInstant()).toSeconds());
+        } catch (java.time.format.DateTimeParseException ignored) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.gather.http;
+
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import jakarta.inject.Singleton;
+
+/**
+ * Writes every error response as {@code application/problem+json}, whatever raised it. Details come
+ * only from Gather's own {@link ProblemException}s and from fixed sentences per status: framework and
+ * exception messages can name classes, hosts or input, so they never reach the body.
+ */
+@Singleton
+@Replaces(ErrorResponseProcessor.class)
+public final class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> {
+
+    @Override
+    public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+        int status = response.code();
+        String requestId = RequestIds.of(context.getRequest());
+        String instance = context.getRequest().getPath();
+        Problem problem = context.getRootCause()
+            .filter(ProblemException.class::isInstance)
+            .map(ProblemException.class::cast)
+            .map(p -> new Problem(p.type(), p.title(), status, p.getMessage(), instance, requestId, p.section(), p.reason()))
+            .orElseGet(() -> new Problem(Problem.ABOUT_BLANK, title(status), status, detail(status), instance, requestId, null, null));
+        response.contentType(Problem.MEDIA_TYPE);
+        if (context.getRequest().getMethod() == HttpMethod.HEAD) {
+            return response.body(null);
+        }
+        return response.body(problem);
+    }
+
+    private static String title(int status) {
+        try {
+            return HttpStatus.valueOf(status).getReason();
+        } catch (IllegalArgumentException e) {
+            return "Error";
+        }
+    }
+
+    private static String detail(int status) {
+        return switch (status) {
+            case 400 -> "The request is not valid.";
+            case 401 -> "A valid bearer token is required: it is missing, malformed, expired, or not accepted.";
+            case 403 -> "The token does not allow this request.";
+            case 404 -> "There is nothing at this path.";
+            case 405 -> "This method is not allowed here.";
+            case 406 -> "This resource has no representation in an acceptable media type.";
+            case 413 -> "The request is larger than allowed.";
+            case 414 -> "The request URI is longer than allowed.";
+            case 415 -> "The request's media type is not supported.";
+            case 431 -> "The request's header fields are larger than allowed.";
+            case 503 -> "Gather cannot answer right now.";
+            default -> status >= 500 ? "Gather failed to answer this request." : "The request cannot be answered.";
+        };
+    }
+}
