@@ -58,6 +58,9 @@ public final class FailureClassifier {
         if (t instanceof ResponseClosedException) {
             return Missing.of(Reason.UNAVAILABLE, "The connection closed before the answer was complete.", took);
         }
+        if (t instanceof BadBody b) {
+            return Missing.of(Reason.BAD_BODY, b.getMessage(), took);
+        }
         if (t instanceof CodecException || t instanceof SerdeException || t instanceof ConversionErrorException
             || t instanceof com.fasterxml.jackson.core.JsonProcessingException
             || t instanceof IllegalArgumentException || t instanceof NullPointerException) {

@@ -1,15 +1,27 @@
 package io.gather.dashboard.sources;
 
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.client.exceptions.EmptyResponseException;
+import io.gather.dashboard.section.BadBody;
 import reactor.core.publisher.Mono;
 
-/** A downstream response's body; a 2xx without one is an error (classified as a bad body). */
+/**
+ * A downstream response's body. A 2xx without a usable body is an error, classified as a bad body:
+ * the client leaves the body empty when it cannot read it, so the media type tells the two apart.
+ */
 final class Bodies {
     private Bodies() {
     }
 
     static <T> Mono<T> of(HttpResponse<T> response) {
-        return response.getBody().map(Mono::just).orElseGet(() -> Mono.error(new EmptyResponseException()));
+        return response.getBody().map(Mono::just).orElseGet(() -> {
+            MediaType type = response.getContentType().orElse(null);
+            if (type != null && !type.getSubtype().endsWith("json")) {
+                // Only the media type's name is shown, never the body.
+                return Mono.error(new BadBody("The service answered " + type.getName() + " instead of JSON."));
+            }
+            return Mono.error(new EmptyResponseException());
+        });
     }
 }
