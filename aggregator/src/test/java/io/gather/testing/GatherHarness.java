@@ -1,0 +1,60 @@
+package io.gather.testing;
+
+import io.gather.stubs.ContractStubs;
+import io.gather.stubs.DevTokens;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What an integration test of Gather needs: the contract stubs on free loopback ports, Gather's
+ * properties pointing at them, a token issuer with Gather's secret, and a plain HTTP client that shows
+ * responses exactly as a caller sees them.
+ */
+public final class GatherHarness implements AutoCloseable {
+    public static final String SECRET = "gather-test-secret-0123456789abcdef0123456789";
+    public static final String ISSUER = "https://auth.gather.test";
+    public static final String AUDIENCE = "gather-dashboard";
+
+    public final ContractStubs stubs = ContractStubs.startInstant();
+    public final DevTokens tokens = new DevTokens(SECRET, ISSUER, AUDIENCE);
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    /** Gather's properties for tests: short timeouts so that timeout cases are quick. */
+    public Map<String, String> properties() {
+        Map<String, String> p = new HashMap<>();
+        stubs.serviceUrlProperties().forEach((k, v) -> p.put(k, v.toString()));
+        p.put("micronaut.security.token.jwt.signatures.secret.generator.secret", SECRET);
+        p.put("micronaut.security.token.jwt.claims-validators.issuer", ISSUER);
+        p.put("micronaut.security.token.jwt.claims-validators.audience", AUDIENCE);
+        p.put("gather.dashboard.deadline", "600ms");
+        for (String s : new String[] {"profile", "orders", "notifications", "recommendations"}) {
+            p.put("gather.sections." + s + ".timeout", "300ms");
+        }
+        return p;
+    }
+
+    public String token(String sub) {
+        return tokens.mint(sub, Duration.ofMinutes(5));
+    }
+
+    public HttpResponse<String> get(URI base, String path, Map<String, String> headers) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10));
+        headers.forEach(b::header);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> getAs(URI base, String path, String sub) throws IOException, InterruptedException {
+        return get(base, path, Map.of("Authorization", "Bearer " + token(sub)));
+    }
+
+    @Override
+    public void close() {
+        stubs.close();
+    }
+}
