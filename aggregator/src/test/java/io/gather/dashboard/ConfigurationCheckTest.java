@@ -1,0 +1,65 @@
+package io.gather.dashboard;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gather.testing.GatherHarness;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/** Bad configuration stops Gather at startup with a message naming every bad key. */
+class ConfigurationCheckTest {
+    private static final GatherHarness HARNESS = new GatherHarness();
+
+    @AfterAll
+    static void stop() {
+        HARNESS.close();
+    }
+
+    private static String startupFailure(Map<String, String> overrides, String... removed) {
+        Map<String, Object> props = new HashMap<>(HARNESS.properties());
+        props.put("micronaut.server.port", "-1");
+        props.putAll(overrides);
+        for (String key : removed) {
+            props.remove(key);
+        }
+        Throwable e = assertThrows(Throwable.class, () -> {
+            try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props)) {
+                server.getPort();
+            }
+        });
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            messages.append(t.getMessage()).append('\n');
+        }
+        return messages.toString();
+    }
+
+    @Test
+    void badSectionSettingsAreAllListed() {
+        String message = startupFailure(Map.of(
+            "gather.sections.orders.timeout", "5s",
+            "gather.sections.notifications.limit", "0",
+            "gather.sections.order.timeout", "1s"), "micronaut.http.services.recommendations.url");
+        assertTrue(message.contains("gather.sections.orders.timeout"), message);
+        assertTrue(message.contains("gather.sections.notifications.limit"), message);
+        assertTrue(message.contains("gather.sections.order is not a section"), message);
+        assertTrue(message.contains("micronaut.http.services.recommendations.url is not set"), message);
+    }
+
+    @Test
+    void withoutAJwtSecretGatherDoesNotStart() {
+        String message = startupFailure(Map.of("micronaut.security.token.jwt.signatures.secret.generator.secret", ""));
+        assertTrue(message.contains("secret") || message.contains("JWT"), message);
+    }
+
+    @Test
+    void withoutIssuerOrAudienceGatherDoesNotStart() {
+        String message = startupFailure(Map.of("micronaut.security.token.jwt.claims-validators.issuer", ""));
+        assertTrue(message.contains("issuer"), message);
+    }
+}
