@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Benchmarks Gather beside the peer BFFs in one run (shared/bench/run-peers.sh), so that figures are
+# compared as ratios measured on the same noisy machine. Builds aggregator/target/gather.jar first.
+#
+# Usage: bench/run.sh [PEER]...        (default: all five peers, then gather)
+# Env:   everything run-peers.sh takes (DURATION, WARMUP, CONCS, ROUNDS, USERS, FAULT, PIN, ...), and
+#        SHARED_BENCH  where the shared bench is [../shared/bench beside this repository]
+#        GATHER_JAVA_OPTS  extra JVM flags for Gather [none: default flags, like the spring peer]
+# Gather has no cache yet, so every request goes to the downstreams ("cache off").
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+shared=${SHARED_BENCH:-$(cd "$root/.." && pwd)/shared/bench}
+[[ -f $shared/run-peers.sh ]] || { echo "bench: no run-peers.sh in $shared (set SHARED_BENCH)" >&2; exit 1; }
+
+# The shared bench's own tools and peers, installed once per machine.
+if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null || [[ ! -d $shared/peers/express/node_modules ]] \
+  || [[ ! -f $shared/peers/spring/target/spring-peer.jar ]]; then
+  bash "$shared/setup.sh"
+fi
+
+(cd "$root" && mvn -B -q -ntp -DskipTests package -pl aggregator -am)
+jar=$root/aggregator/target/gather.jar
+
+# bench.env's variables mapped to Gather's keys; expanded by run-peers.sh when it starts Gather.
+# Each section gets the peers' per-call timeout; they all start at once, so that is also the deadline.
+gather_cmd="exec java \${GATHER_JAVA_OPTS:-} \
+ -Dmicronaut.server.host=127.0.0.1 -Dmicronaut.server.port=\$PORT \
+ -Dmicronaut.security.token.jwt.signatures.secret.generator.secret=\$JWT_SECRET \
+ -Dmicronaut.security.token.jwt.claims-validators.issuer=\$JWT_ISSUER \
+ -Dmicronaut.security.token.jwt.claims-validators.audience=\$JWT_AUDIENCE \
+ -Dmicronaut.http.services.profile.url=\$DOWNSTREAM_PROFILE_URL \
+ -Dmicronaut.http.services.orders.url=\$DOWNSTREAM_ORDERS_URL \
+ -Dmicronaut.http.services.notifications.url=\$DOWNSTREAM_NOTIFICATIONS_URL \
+ -Dmicronaut.http.services.recommendations.url=\$DOWNSTREAM_RECOMMENDATIONS_URL \
+ -Dgather.dashboard.deadline=\${DOWNSTREAM_TIMEOUT_MS}ms \
+ -Dgather.sections.profile.timeout=\${DOWNSTREAM_TIMEOUT_MS}ms \
+ -Dgather.sections.orders.timeout=\${DOWNSTREAM_TIMEOUT_MS}ms \
+ -Dgather.sections.notifications.timeout=\${DOWNSTREAM_TIMEOUT_MS}ms \
+ -Dgather.sections.recommendations.timeout=\${DOWNSTREAM_TIMEOUT_MS}ms \
+ -jar '$jar'"
+
+export GATHER_JAVA_OPTS=${GATHER_JAVA_OPTS:-}
+# An incomplete Gather answer says so in plain text; the peers write null for a missing section.
+export DEGRADED_MARK_gather='"complete":false'
+cd "$root"
+exec bash "$shared/run-peers.sh" "$@" --bff "gather|8080|/api/v1/dashboard|$gather_cmd"

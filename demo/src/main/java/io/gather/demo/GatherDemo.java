@@ -1,0 +1,55 @@
+package io.gather.demo;
+
+import io.gather.Application;
+import io.gather.stubs.ContractStubs;
+import io.gather.stubs.DevTokens;
+import io.gather.stubs.Service;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.Micronaut;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * Gather with its contract stubs in one process: the stubs on free loopback ports with the contract's
+ * typical latencies, Gather on {@code GATHER_PORT} (8080 by default) pointed at them with a fresh random
+ * HS256 secret, and a token plus a curl line to paste. Stops on Ctrl-C / SIGTERM.
+ */
+public final class GatherDemo {
+    static final String ISSUER = "https://auth.gather.demo";
+    static final String AUDIENCE = "gather-dashboard";
+    static final String USER = "u-42";
+
+    private GatherDemo() {
+    }
+
+    public static void main(String[] args) {
+        ContractStubs stubs = ContractStubs.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(stubs::close, "demo-stubs-shutdown"));
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        String secret = HexFormat.of().formatHex(random);
+
+        Map<String, Object> props = new HashMap<>(stubs.serviceUrlProperties());
+        props.put("micronaut.security.token.jwt.signatures.secret.generator.secret", secret);
+        props.put("micronaut.security.token.jwt.claims-validators.issuer", ISSUER);
+        props.put("micronaut.security.token.jwt.claims-validators.audience", AUDIENCE);
+        ApplicationContext context = Micronaut.build(args).mainClass(Application.class).banner(false).properties(props).start();
+        String base = "http://127.0.0.1:" + context.getBean(EmbeddedServer.class).getPort();
+        String token = new DevTokens(secret, ISSUER, AUDIENCE).mint(USER, Duration.ofHours(8));
+
+        StringBuilder out = new StringBuilder("\nGather is running at ").append(base).append(" with its contract stubs:\n");
+        for (Service s : Service.values()) {
+            out.append(String.format("  %-16s %s  (%d ms)%n", s.id(), stubs.url(s), stubs.service(s).latencyMs()));
+        }
+        out.append("\nA token for user ").append(USER).append(" (valid 8 hours, this run only):\n  ").append(token).append("\n\n")
+            .append("Your dashboard:\n  curl -s -H 'Authorization: Bearer ").append(token).append("' ").append(base).append("/api/v1/dashboard\n\n")
+            .append("Make a service misbehave, then ask again (normal, slow:2000, hang, refuse, reset, 503:retry-after=2, html, ...):\n")
+            .append("  curl -s -X POST '").append(stubs.url(Service.ORDERS)).append("/__stub/behaviour?set=hang'\n\n")
+            .append("Stop with Ctrl-C.\n");
+        System.out.println(out);
+    }
+}
