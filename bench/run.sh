@@ -43,5 +43,7 @@ gather_cmd="exec java \${GATHER_JAVA_OPTS:-} \
 export GATHER_JAVA_OPTS=${GATHER_JAVA_OPTS:-}
 # An incomplete Gather answer says so in plain text; the peers write null for a missing section.
 export DEGRADED_MARK_gather='"complete":false'
+# run-peers.sh runs only the targets named once a --bff is given: name the peers here.
+(($#)) || set -- fastapi fastapi-w2 sequential express spring
 cd "$root"
 exec bash "$shared/run-peers.sh" "$@" --bff "gather|8080|/api/v1/dashboard|$gather_cmd"
