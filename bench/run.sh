@@ -43,6 +43,8 @@ gather_cmd="exec java \${GATHER_JAVA_OPTS:-} \
 export GATHER_JAVA_OPTS=${GATHER_JAVA_OPTS:-}
 # An incomplete Gather answer says so in plain text; the peers write null for a missing section.
 export DEGRADED_MARK_gather='"complete":false'
+# Results go under bench/results/ (git-ignored) unless OUT_DIR says otherwise.
+export OUT_DIR=${OUT_DIR:-$here/results/$(date +%Y%m%d-%H%M%S)}
 # run-peers.sh runs only the targets named once a --bff is given: name the peers here.
 (($#)) || set -- fastapi fastapi-w2 sequential express spring
 cd "$root"
