@@ -35,11 +35,8 @@ public final class ProblemResponseProcessor implements ErrorResponseProcessor<Pr
     }
 
     private static String title(int status) {
-        try {
-            return HttpStatus.valueOf(status).getReason();
-        } catch (IllegalArgumentException e) {
-            return "Error";
-        }
+        String reason = HttpStatus.getDefaultReason(status);
+        return reason == null || reason.isBlank() ? "Error" : reason;
     }
 
     private static String detail(int status) {

@@ -43,7 +43,8 @@ public final class FailureClassifier {
             if (status >= 200 && status < 300) {
                 return Missing.of(Reason.BAD_BODY, "The service answered " + status + " with a body that is not the expected JSON.", took);
             }
-            return new Missing<>(Reason.ERROR_STATUS, "The service answered " + status + " " + reason(status) + ".",
+            String phrase = HttpStatus.getDefaultReason(status);
+            return new Missing<>(Reason.ERROR_STATUS, ("The service answered " + status + " " + (phrase == null ? "" : phrase)).trim() + ".",
                 status, retryAfterSeconds(e), took);
         }
         if (t instanceof ContentLengthExceededException) {
@@ -74,14 +75,6 @@ public final class FailureClassifier {
             return Missing.of(Reason.UNAVAILABLE, "The connection to the service broke.", took);
         }
         return null;
-    }
-
-    private static String reason(int status) {
-        try {
-            return HttpStatus.valueOf(status).getReason();
-        } catch (IllegalArgumentException e) {
-            return "";
-        }
     }
 
     /** {@code Retry-After} as delay-seconds; an HTTP-date is turned into seconds from now. */
