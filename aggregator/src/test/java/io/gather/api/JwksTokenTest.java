@@ -1,0 +1,59 @@
+package io.gather.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.gather.stubs.DevJwks;
+import io.gather.testing.GatherHarness;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** With a remote JWKS configured beside the HS256 secret, tokens signed by a published key get in, others do not. */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class JwksTokenTest implements TestPropertyProvider {
+    private final GatherHarness harness = new GatherHarness();
+    private final DevJwks idp = DevJwks.start("idp-key-1");
+
+    @Inject EmbeddedServer server;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> p = new HashMap<>(harness.properties());
+        p.put("micronaut.security.token.jwt.signatures.jwks.idp.url", idp.url());
+        return p;
+    }
+
+    @AfterAll
+    void stop() {
+        idp.close();
+        harness.close();
+    }
+
+    private int statusWith(String token) throws Exception {
+        return harness.get(server.getURI(), "/api/v1/dashboard", Map.of("Authorization", "Bearer " + token)).statusCode();
+    }
+
+    @Test
+    void aTokenSignedByAPublishedKeyGetsIn() throws Exception {
+        assertEquals(200, statusWith(idp.sign(harness.tokens.claims("u-3", Duration.ofMinutes(5)).build())));
+    }
+
+    @Test
+    void aTokenSignedByAnUnpublishedKeyIsRefusedEvenWithAKnownKeyId() throws Exception {
+        String forged = DevJwks.sign(harness.tokens.claims("u-3", Duration.ofMinutes(5)).build(), DevJwks.newKey("idp-key-1"));
+        assertEquals(401, statusWith(forged));
+    }
+
+    @Test
+    void theSharedSecretStillWorksBesideTheJwks() throws Exception {
+        assertEquals(200, harness.getAs(server.getURI(), "/api/v1/dashboard", "u-3").statusCode());
+    }
+}

@@ -1,0 +1,76 @@
+package io.gather.stubs;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+/**
+ * A development identity provider that publishes its keys: an RSA key whose public half is served as a
+ * JWKS on loopback, and RS256 tokens signed with it. For testing Gather's remote JWKS support.
+ */
+public final class DevJwks implements AutoCloseable {
+    public static final String PATH = "/.well-known/jwks.json";
+
+    private final RSAKey key;
+    private final WireMockServer server;
+
+    private DevJwks(RSAKey key) {
+        this.key = key;
+        this.server = new WireMockServer(options().bindAddress(ContractStubs.LOOPBACK).port(0).containerThreads(8)
+            .jettyAcceptors(1).disableRequestJournal().notifier(new ConsoleNotifier(false)));
+        server.start();
+        server.stubFor(get(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200)
+            .withHeader("Content-Type", "application/json")
+            .withBody(new JWKSet(key.toPublicJWK()).toString())));
+    }
+
+    public static DevJwks start(String keyId) {
+        return new DevJwks(newKey(keyId));
+    }
+
+    public static RSAKey newKey(String keyId) {
+        try {
+            return new RSAKeyGenerator(2048).keyID(keyId).generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot make an RSA key", e);
+        }
+    }
+
+    public String url() {
+        return "http://" + ContractStubs.LOOPBACK + ":" + server.port() + PATH;
+    }
+
+    /** RS256 with this provider's key. */
+    public String sign(JWTClaimsSet claims) {
+        return sign(claims, key);
+    }
+
+    /** RS256 with any key, e.g. one that is not in the published set. */
+    public static String sign(JWTClaimsSet claims, RSAKey with) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(with.getKeyID()).build(), claims);
+            jwt.sign(new RSASSASigner(with));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot sign a development token", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}
