@@ -65,6 +65,12 @@ class ContractClientsTest implements TestPropertyProvider {
     }
 
     @Test
+    void theRequestIdGoesDownstream() {
+        HttpResponse<Profile> r = profiles.profile("u-1", "req-77").block();
+        assertEquals("req-77", r.getHeaders().get("X-Request-Id")); // the stub echoes what it was sent
+    }
+
+    @Test
     void anUnknownUserIsANotFoundErrorNotAnEmptyResult() {
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
             () -> profiles.profile("unknown-7", "req-2").block());
