@@ -22,6 +22,8 @@ import reactor.core.publisher.Mono;
 @Singleton
 public final class DashboardAssembler {
     private final Map<SectionName, SectionCall<?>> calls;
+    /** The sections in the order their results come out of the zip. */
+    private final List<SectionName> names;
     private final Duration deadline;
 
     @Inject
@@ -31,17 +33,16 @@ public final class DashboardAssembler {
 
     DashboardAssembler(Map<SectionName, SectionCall<?>> calls, Duration deadline) {
         this.calls = new EnumMap<>(calls);
+        this.names = List.copyOf(this.calls.keySet());
         this.deadline = deadline;
     }
 
     public Mono<Dashboard> assemble(String userId, String requestId) {
         SectionRequest request = new SectionRequest(userId, requestId, deadline);
-        List<Mono<SectionResult<?>>> branches = new ArrayList<>(calls.size());
-        List<SectionName> names = new ArrayList<>(calls.size());
-        calls.forEach((name, call) -> {
-            names.add(name);
-            branches.add(settle(name, call, request));
-        });
+        List<Mono<SectionResult<?>>> branches = new ArrayList<>(names.size());
+        for (SectionName name : names) {
+            branches.add(settle(name, calls.get(name), request));
+        }
         return Mono.zip(branches, results -> {
             Map<SectionName, SectionResult<?>> byName = new EnumMap<>(SectionName.class);
             for (int i = 0; i < results.length; i++) {
