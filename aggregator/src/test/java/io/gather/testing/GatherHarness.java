@@ -25,16 +25,19 @@ public final class GatherHarness implements AutoCloseable {
     public final DevTokens tokens = new DevTokens(SECRET, ISSUER, AUDIENCE);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    /** Gather's properties for tests: short timeouts so that timeout cases are quick. */
+    /**
+     * Gather's properties for tests. Timeouts are long enough that a cold JVM on a busy CI machine never
+     * misses a healthy answer, and shorter than the stubs' "slow" (2 s) and "hang".
+     */
     public Map<String, String> properties() {
         Map<String, String> p = new HashMap<>();
         stubs.serviceUrlProperties().forEach((k, v) -> p.put(k, v.toString()));
         p.put("micronaut.security.token.jwt.signatures.secret.generator.secret", SECRET);
         p.put("micronaut.security.token.jwt.claims-validators.issuer", ISSUER);
         p.put("micronaut.security.token.jwt.claims-validators.audience", AUDIENCE);
-        p.put("gather.dashboard.deadline", "600ms");
+        p.put("gather.dashboard.deadline", "1500ms");
         for (String s : new String[] {"profile", "orders", "notifications", "recommendations"}) {
-            p.put("gather.sections." + s + ".timeout", "300ms");
+            p.put("gather.sections." + s + ".timeout", "1000ms");
         }
         return p;
     }
