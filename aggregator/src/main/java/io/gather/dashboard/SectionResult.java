@@ -43,12 +43,6 @@ public sealed interface SectionResult<T> {
         public static <T> Missing<T> of(Reason reason, String detail, Duration took) {
             return new Missing<>(reason, detail, null, null, took);
         }
-
-        /** The same failure, seen as a section of another type (failures carry no data). */
-        @SuppressWarnings("unchecked")
-        public <U> Missing<U> cast() {
-            return (Missing<U>) this;
-        }
     }
 
     /** Where an {@link Ok} value came from. Only LIVE exists until section caching lands. */

@@ -30,8 +30,7 @@ public final class GatherHarness implements AutoCloseable {
      * misses a healthy answer, and shorter than the stubs' "slow" (2 s) and "hang".
      */
     public Map<String, String> properties() {
-        Map<String, String> p = new HashMap<>();
-        stubs.serviceUrlProperties().forEach((k, v) -> p.put(k, v.toString()));
+        Map<String, String> p = new HashMap<>(stubs.serviceUrlProperties());
         p.put("micronaut.security.token.jwt.signatures.secret.generator.secret", SECRET);
         p.put("micronaut.security.token.jwt.claims-validators.issuer", ISSUER);
         p.put("micronaut.security.token.jwt.claims-validators.audience", AUDIENCE);

@@ -40,9 +40,7 @@ class ContractClientsTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> props = new java.util.HashMap<>();
-        stubs.serviceUrlProperties().forEach((k, v) -> props.put(k, v.toString()));
-        return props;
+        return stubs.serviceUrlProperties();
     }
 
     @AfterEach

@@ -52,9 +52,8 @@ final class ContractResponder implements ResponseDefinitionTransformerV2 {
         }
         ResponseDefinitionBuilder answer = answer(request, path);
         for (String name : ECHOED) {
-            String value = request.containsHeader(name) ? request.getHeader(name) : null;
-            if (value != null) {
-                answer.withHeader(name, value);
+            if (request.containsHeader(name)) {
+                answer.withHeader(name, request.getHeader(name));
             }
         }
         return answer.build();

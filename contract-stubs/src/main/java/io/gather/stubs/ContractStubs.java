@@ -64,8 +64,8 @@ public final class ContractStubs implements AutoCloseable {
     }
 
     /** Micronaut's keys for the four service URLs, ready to pass to Gather. */
-    public Map<String, Object> serviceUrlProperties() {
-        Map<String, Object> props = new java.util.LinkedHashMap<>();
+    public Map<String, String> serviceUrlProperties() {
+        Map<String, String> props = new java.util.LinkedHashMap<>();
         for (Service s : Service.values()) {
             props.put("micronaut.http.services." + s.id() + ".url", url(s));
         }
