@@ -1,40 +1,40 @@
 package io.gather.api;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import io.gather.clients.notifications.NotificationPage;
-import io.gather.clients.orders.OrderPage;
-import io.gather.clients.profile.Profile;
-import io.gather.clients.recommendations.RecommendationPage;
 import io.gather.dashboard.Dashboard;
-import io.gather.dashboard.SectionName;
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.serde.annotation.Serdeable;
+import io.gather.dashboard.Section;
+import io.gather.dashboard.SectionResult;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The full dashboard as JSON. Every section key is always present ({@code null} when missing), so the
- * shape is stable; {@code complete} and {@code missing} say at a glance whether anything is left out, and
- * {@code sections} says for each section how it came to be.
+ * The full dashboard as JSON: {@code userId}, {@code complete}, one key per section in section order (its
+ * data, or {@code null} when missing, so the shape is stable), {@code missing}, and {@code sections}, which
+ * says for each section how it came to be. Written by {@link DashboardBodySerializer}.
+ *
+ * @param data each section's id and its data (null when missing), in section order
  */
-@Serdeable
 public record DashboardBody(
     String userId,
     boolean complete,
-    @JsonInclude(JsonInclude.Include.ALWAYS) Profile profile,
-    @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable OrderPage orders,
-    @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable NotificationPage notifications,
-    @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable RecommendationPage recommendations,
+    Map<String, Object> data,
     List<String> missing,
     Map<String, SectionStatus> sections) {
 
     static DashboardBody of(Dashboard d) {
+        Map<String, Object> data = new LinkedHashMap<>();
         Map<String, SectionStatus> sections = new LinkedHashMap<>();
-        for (SectionName name : SectionName.values()) {
-            sections.put(name.id(), SectionStatus.of(d.result(name)));
+        List<String> missing = new ArrayList<>(2);
+        for (Map.Entry<Section<?>, SectionResult<?>> e : d.sections().entrySet()) {
+            String id = e.getKey().id();
+            SectionResult<?> result = e.getValue();
+            data.put(id, result instanceof SectionResult.Ok<?> ok ? ok.value() : null);
+            sections.put(id, SectionStatus.of(result));
+            if (result instanceof SectionResult.Missing<?>) {
+                missing.add(id);
+            }
         }
-        return new DashboardBody(d.userId(), d.complete(), d.profile(), d.orders(), d.notifications(), d.recommendations(),
-            d.missing().stream().map(SectionName::id).toList(), sections);
+        return new DashboardBody(d.userId(), missing.isEmpty(), data, missing, sections);
     }
 }

@@ -2,6 +2,7 @@ package io.gather.api;
 
 import io.gather.auth.Caller;
 import io.gather.dashboard.DashboardAssembler;
+import io.gather.dashboard.DashboardQuery;
 import io.gather.dashboard.RequiredSectionMissing;
 import io.gather.http.Problem;
 import io.gather.http.ProblemException;
@@ -36,20 +37,22 @@ final class DashboardController {
 
     @Get(uri = "/dashboard", produces = MediaType.APPLICATION_JSON)
     Mono<HttpResponse<DashboardBody>> mine(Authentication authentication, HttpRequest<?> request) {
-        return dashboard(Caller.of(authentication).userId(), request);
+        Caller caller = Caller.of(authentication);
+        return dashboard(new DashboardQuery(caller.userId(), caller, RequestIds.of(request)));
     }
 
     @Get(uri = "/users/{userId}/dashboard", produces = MediaType.APPLICATION_JSON)
     Mono<HttpResponse<DashboardBody>> ofUser(String userId, Authentication authentication, HttpRequest<?> request) {
-        if (!Caller.of(authentication).mayRead(userId)) {
+        Caller caller = Caller.of(authentication);
+        if (!caller.mayRead(userId)) {
             return Mono.error(new ProblemException(403, Problem.TYPE_BASE + "not-your-dashboard", "Forbidden",
                 "A token may only read the dashboard of its own subject."));
         }
-        return dashboard(userId, request);
+        return dashboard(new DashboardQuery(userId, caller, RequestIds.of(request)));
     }
 
-    private Mono<HttpResponse<DashboardBody>> dashboard(String userId, HttpRequest<?> request) {
-        return assembler.assemble(userId, RequestIds.of(request))
+    private Mono<HttpResponse<DashboardBody>> dashboard(DashboardQuery query) {
+        return assembler.assemble(query)
             .map(DashboardBody::of)
             .<HttpResponse<DashboardBody>>map(body -> HttpResponse.ok(body)
                 .header(HttpHeaders.CACHE_CONTROL, body.complete() ? CACHE_COMPLETE : CACHE_PARTIAL)

@@ -1,60 +1,81 @@
 package io.gather.dashboard;
 
+import io.gather.dashboard.SectionResult.Missing;
+import io.gather.dashboard.SectionResult.Reason;
 import io.gather.dashboard.config.SectionSettingsRegistry;
-import io.gather.dashboard.section.SectionCall;
-import io.gather.dashboard.section.SectionPipeline;
-import io.gather.dashboard.section.SectionRequest;
+import io.gather.dashboard.section.BoundSection;
+import io.gather.dashboard.section.FailureClassifier;
+import io.gather.dashboard.section.SectionCatalog;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import reactor.core.publisher.Mono;
 
 /**
  * Fans a dashboard out to every section at once and folds the results into one {@link Dashboard}.
- * Each section settles into a value by its own timeout, which is capped by the request's deadline, so
- * the answer comes as soon as the slowest section settles and never later than the deadline. A missing
- * required section stops the fan-out at once: the other calls are cancelled and there is no dashboard.
+ * Each section settles into a value within the request's deadline, so the answer comes as soon as the
+ * slowest section settles. A missing required section stops the fan-out at once: the other calls are
+ * cancelled and there is no dashboard. Each branch is guarded so that it can neither fail nor complete
+ * empty (either would end the whole zip), and the fan-out as a whole has the deadline around it too.
  */
 @Singleton
 public final class DashboardAssembler {
-    private final Map<SectionName, SectionCall<?>> calls;
-    /** The sections in the order their results come out of the zip. */
-    private final List<SectionName> names;
+    /** How far past the deadline the whole fan-out may run before it is cut: a guard against a stage that hangs. */
+    static final Duration GUARD = Duration.ofMillis(100);
+
+    private final List<BoundSection<?>> sections;
     private final Duration deadline;
+    private final FailureClassifier classifier;
 
     @Inject
-    DashboardAssembler(SectionPipeline pipeline, SectionSettingsRegistry settings) {
-        this(pipeline.calls(), settings.deadline());
+    DashboardAssembler(SectionCatalog catalog, SectionSettingsRegistry settings, FailureClassifier classifier) {
+        this(catalog.sections(), settings.deadline(), classifier);
     }
 
-    DashboardAssembler(Map<SectionName, SectionCall<?>> calls, Duration deadline) {
-        this.calls = new EnumMap<>(calls);
-        this.names = List.copyOf(this.calls.keySet());
+    DashboardAssembler(List<BoundSection<?>> sections, Duration deadline, FailureClassifier classifier) {
+        this.sections = List.copyOf(sections);
         this.deadline = deadline;
+        this.classifier = classifier;
     }
 
-    public Mono<Dashboard> assemble(String userId, String requestId) {
-        SectionRequest request = new SectionRequest(userId, requestId, deadline);
-        List<Mono<SectionResult<?>>> branches = new ArrayList<>(names.size());
-        for (SectionName name : names) {
-            branches.add(settle(name, calls.get(name), request));
-        }
-        return Mono.zip(branches, results -> {
-            Map<SectionName, SectionResult<?>> byName = new EnumMap<>(SectionName.class);
-            for (int i = 0; i < results.length; i++) {
-                byName.put(names.get(i), (SectionResult<?>) results[i]);
+    public Mono<Dashboard> assemble(DashboardQuery query) {
+        return Mono.defer(() -> {
+            List<Mono<SectionResult<?>>> branches = new ArrayList<>(sections.size());
+            for (BoundSection<?> section : sections) {
+                branches.add(settle(section, query));
             }
-            return new Dashboard(userId, byName);
-        });
+            return Mono.zip(branches, results -> {
+                Map<Section<?>, SectionResult<?>> bySection = new LinkedHashMap<>();
+                for (int i = 0; i < results.length; i++) {
+                    bySection.put(sections.get(i).section(), (SectionResult<?>) results[i]);
+                }
+                return new Dashboard(query.userId(), bySection);
+            });
+        }).timeout(deadline.plus(GUARD), Mono.error(() -> new RequiredSectionMissing(firstRequired(),
+            Missing.of(Reason.TIMEOUT, "No answer within the request's deadline.", deadline))));
     }
 
-    private static Mono<SectionResult<?>> settle(SectionName name, SectionCall<?> call, SectionRequest request) {
-        return call.call(request).flatMap(result -> name.required() && result instanceof SectionResult.Missing<?> missing
-            ? Mono.error(new RequiredSectionMissing(name, missing))
-            : Mono.just(result));
+    private Section<?> firstRequired() {
+        for (BoundSection<?> b : sections) {
+            if (b.section().required()) {
+                return b.section();
+            }
+        }
+        return sections.get(0).section();
+    }
+
+    private Mono<SectionResult<?>> settle(BoundSection<?> bound, DashboardQuery query) {
+        Section<?> section = bound.section();
+        return bound.run(query, deadline)
+            .<SectionResult<?>>map(r -> r)
+            .switchIfEmpty(Mono.fromSupplier(() -> Missing.of(Reason.UNAVAILABLE, "The section came to nothing.", Duration.ZERO)))
+            .onErrorResume(e -> Mono.just(classifier.classify(e, Duration.ZERO)))
+            .flatMap(result -> section.required() && result instanceof Missing<?> missing
+                ? Mono.error(new RequiredSectionMissing(section, missing))
+                : Mono.just(result));
     }
 }

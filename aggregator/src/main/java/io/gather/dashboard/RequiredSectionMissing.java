@@ -2,16 +2,16 @@ package io.gather.dashboard;
 
 /** A required section has no data, so there is no dashboard to answer with. The HTTP layer picks 404/502/504. */
 public final class RequiredSectionMissing extends RuntimeException {
-    private final SectionName section;
+    private final Section<?> section;
     private final SectionResult.Missing<?> missing;
 
-    public RequiredSectionMissing(SectionName section, SectionResult.Missing<?> missing) {
+    public RequiredSectionMissing(Section<?> section, SectionResult.Missing<?> missing) {
         super(section.id() + " is missing: " + missing.reason().id(), null, false, false);
         this.section = section;
         this.missing = missing;
     }
 
-    public SectionName section() {
+    public Section<?> section() {
         return section;
     }
 

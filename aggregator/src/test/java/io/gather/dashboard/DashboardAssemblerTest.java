@@ -18,18 +18,21 @@ import io.gather.dashboard.SectionResult.Missing;
 import io.gather.dashboard.SectionResult.Reason;
 import io.gather.dashboard.config.SectionSettings;
 import io.gather.dashboard.section.FailureClassifier;
-import io.gather.dashboard.section.SectionCall;
+import io.gather.auth.Caller;
+import io.gather.dashboard.StandIns.StandIn;
+import io.gather.dashboard.section.BoundSection;
 import io.gather.dashboard.section.SectionPipeline;
-import io.gather.dashboard.section.SectionSource;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import java.net.ConnectException;
 import java.time.Duration;
-import java.util.EnumMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 /** The fan-out, with stand-in sources and virtual time: no sleeps, no network. */
@@ -42,14 +45,23 @@ class DashboardAssemblerTest {
 
     private final FailureClassifier classifier = new FailureClassifier();
 
-    private DashboardAssembler assembler(Duration deadline, SectionSource<?>... sources) {
-        Map<SectionName, SectionCall<?>> calls = new EnumMap<>(SectionName.class);
-        for (SectionSource<?> source : sources) {
-            SectionSettings settings = new SectionSettings(source.section().id());
-            settings.setTimeout(TIMEOUT);
-            calls.put(source.section(), SectionPipeline.compose(source, settings, classifier));
+    static final DashboardQuery QUERY = new DashboardQuery("u-1", new Caller("u-1", Set.of("dashboard")), "r-1");
+
+    /** The real stack around each stand-in (cache off: these tests are about the fan-out), on virtual time. */
+    private DashboardAssembler assembler(Duration deadline, StandIn<?>... sources) {
+        SectionPipeline pipeline = new SectionPipeline(classifier, () -> Schedulers.parallel().now(TimeUnit.NANOSECONDS));
+        List<BoundSection<?>> bound = new ArrayList<>();
+        for (StandIn<?> source : sources) {
+            bound.add(bind(pipeline, source));
         }
-        return new DashboardAssembler(calls, deadline);
+        return new DashboardAssembler(bound, deadline, classifier);
+    }
+
+    private static <T> BoundSection<T> bind(SectionPipeline pipeline, StandIn<T> source) {
+        SectionSettings settings = new SectionSettings(source.section.id());
+        settings.setTimeout(TIMEOUT);
+        settings.getCache().setEnabled(false);
+        return new BoundSection<>(source.section, pipeline.compose(source.section, source, settings), settings.getLimit());
     }
 
     private static HttpClientResponseException status(HttpStatus status, String retryAfter) {
@@ -62,21 +74,21 @@ class DashboardAssemblerTest {
 
     @Test
     void allFourStartAtOnceSoTheAnswerTakesAsLongAsTheSlowest() {
-        var profile = late(SectionName.PROFILE, PROFILE, Duration.ofMillis(50));
-        var orders = late(SectionName.ORDERS, ORDERS, Duration.ofMillis(80));
-        var notifications = late(SectionName.NOTIFICATIONS, NOTIFICATIONS, Duration.ofMillis(120));
-        var recommendations = late(SectionName.RECOMMENDATIONS, RECOMMENDATIONS, Duration.ofMillis(200));
+        var profile = late(Sections.PROFILE, PROFILE, Duration.ofMillis(50));
+        var orders = late(Sections.ORDERS, ORDERS, Duration.ofMillis(80));
+        var notifications = late(Sections.NOTIFICATIONS, NOTIFICATIONS, Duration.ofMillis(120));
+        var recommendations = late(Sections.RECOMMENDATIONS, RECOMMENDATIONS, Duration.ofMillis(200));
         var assembler = assembler(Duration.ofSeconds(1), profile, orders, notifications, recommendations);
 
-        StepVerifier.withVirtualTime(() -> assembler.assemble("u-1", "r-1"))
+        StepVerifier.withVirtualTime(() -> assembler.assemble(QUERY))
             .expectSubscription()
             .expectNoEvent(Duration.ofMillis(199))
             .thenAwait(Duration.ofMillis(1))
             .assertNext(d -> {
                 assertTrue(d.complete());
                 assertEquals(List.of(), d.missing());
-                assertEquals(PROFILE, d.profile());
-                assertEquals(Duration.ofMillis(200), d.result(SectionName.RECOMMENDATIONS).took());
+                assertEquals(PROFILE, d.value(Sections.PROFILE));
+                assertEquals(Duration.ofMillis(200), d.result(Sections.RECOMMENDATIONS).took());
             })
             .verifyComplete();
         for (var s : List.of(profile, orders, notifications, recommendations)) {
@@ -87,22 +99,22 @@ class DashboardAssemblerTest {
     @Test
     void aLateOptionalSectionIsMissingAtItsTimeoutAndTheRestIsServed() {
         var assembler = assembler(Duration.ofSeconds(1),
-            instant(SectionName.PROFILE, PROFILE),
-            late(SectionName.ORDERS, ORDERS, Duration.ofSeconds(30)),
-            instant(SectionName.NOTIFICATIONS, NOTIFICATIONS),
-            instant(SectionName.RECOMMENDATIONS, RECOMMENDATIONS));
+            instant(Sections.PROFILE, PROFILE),
+            late(Sections.ORDERS, ORDERS, Duration.ofSeconds(30)),
+            instant(Sections.NOTIFICATIONS, NOTIFICATIONS),
+            instant(Sections.RECOMMENDATIONS, RECOMMENDATIONS));
 
-        StepVerifier.withVirtualTime(() -> assembler.assemble("u-1", "r-1"))
+        StepVerifier.withVirtualTime(() -> assembler.assemble(QUERY))
             .expectSubscription()
             .expectNoEvent(TIMEOUT.minusMillis(1))
             .thenAwait(Duration.ofMillis(1))
             .assertNext(d -> {
                 assertFalse(d.complete());
-                assertEquals(List.of(SectionName.ORDERS), d.missing());
-                Missing<?> orders = assertInstanceOf(Missing.class, d.result(SectionName.ORDERS));
+                assertEquals(List.of(Sections.ORDERS), d.missing());
+                Missing<?> orders = assertInstanceOf(Missing.class, d.result(Sections.ORDERS));
                 assertEquals(Reason.TIMEOUT, orders.reason());
                 assertEquals(TIMEOUT, orders.took());
-                assertEquals(NOTIFICATIONS, d.notifications());
+                assertEquals(NOTIFICATIONS, d.value(Sections.NOTIFICATIONS));
             })
             .verifyComplete();
     }
@@ -110,20 +122,20 @@ class DashboardAssemblerTest {
     @Test
     void aLateRequiredSectionEndsTheRequestAtTheDeadline() {
         Duration deadline = Duration.ofMillis(200); // shorter than the section's own timeout
-        var orders = late(SectionName.ORDERS, ORDERS, Duration.ofSeconds(30));
+        var orders = late(Sections.ORDERS, ORDERS, Duration.ofSeconds(30));
         var assembler = assembler(deadline,
-            late(SectionName.PROFILE, PROFILE, Duration.ofSeconds(30)),
+            late(Sections.PROFILE, PROFILE, Duration.ofSeconds(30)),
             orders,
-            instant(SectionName.NOTIFICATIONS, NOTIFICATIONS),
-            instant(SectionName.RECOMMENDATIONS, RECOMMENDATIONS));
+            instant(Sections.NOTIFICATIONS, NOTIFICATIONS),
+            instant(Sections.RECOMMENDATIONS, RECOMMENDATIONS));
 
-        StepVerifier.withVirtualTime(() -> assembler.assemble("u-1", "r-1"))
+        StepVerifier.withVirtualTime(() -> assembler.assemble(QUERY))
             .expectSubscription()
             .expectNoEvent(deadline.minusMillis(1))
             .thenAwait(Duration.ofMillis(1))
             .expectErrorSatisfies(e -> {
                 RequiredSectionMissing missing = assertInstanceOf(RequiredSectionMissing.class, e);
-                assertEquals(SectionName.PROFILE, missing.section());
+                assertEquals(Sections.PROFILE, missing.section());
                 assertEquals(Reason.TIMEOUT, missing.missing().reason());
             })
             .verify();
@@ -131,14 +143,14 @@ class DashboardAssemblerTest {
 
     @Test
     void aFailedRequiredSectionAnswersAtOnceAndCancelsTheOthers() {
-        var orders = late(SectionName.ORDERS, ORDERS, Duration.ofMillis(250));
+        var orders = late(Sections.ORDERS, ORDERS, Duration.ofMillis(250));
         var assembler = assembler(Duration.ofSeconds(1),
-            failingAfter(SectionName.PROFILE, status(HttpStatus.NOT_FOUND, null), Duration.ofMillis(10)),
+            failingAfter(Sections.PROFILE, status(HttpStatus.NOT_FOUND, null), Duration.ofMillis(10)),
             orders,
-            instant(SectionName.NOTIFICATIONS, NOTIFICATIONS),
-            instant(SectionName.RECOMMENDATIONS, RECOMMENDATIONS));
+            instant(Sections.NOTIFICATIONS, NOTIFICATIONS),
+            instant(Sections.RECOMMENDATIONS, RECOMMENDATIONS));
 
-        StepVerifier.withVirtualTime(() -> assembler.assemble("u-1", "r-1"))
+        StepVerifier.withVirtualTime(() -> assembler.assemble(QUERY))
             .expectSubscription()
             .thenAwait(Duration.ofMillis(10))
             .expectErrorSatisfies(e -> {
@@ -153,32 +165,51 @@ class DashboardAssemblerTest {
     @Test
     void failuresOfOptionalSectionsBecomeReasons() {
         var assembler = assembler(Duration.ofSeconds(1),
-            instant(SectionName.PROFILE, PROFILE),
-            failing(SectionName.ORDERS, status(HttpStatus.SERVICE_UNAVAILABLE, "7")),
-            failing(SectionName.NOTIFICATIONS, new ConnectException("Connection refused: /10.0.0.7:9103")),
-            failing(SectionName.RECOMMENDATIONS, new IllegalArgumentException("amount")));
+            instant(Sections.PROFILE, PROFILE),
+            failing(Sections.ORDERS, status(HttpStatus.SERVICE_UNAVAILABLE, "7")),
+            failing(Sections.NOTIFICATIONS, new ConnectException("Connection refused: /10.0.0.7:9103")),
+            failing(Sections.RECOMMENDATIONS, new IllegalArgumentException("amount")));
 
-        StepVerifier.withVirtualTime(() -> assembler.assemble("u-1", "r-1"))
+        StepVerifier.withVirtualTime(() -> assembler.assemble(QUERY))
             .assertNext(d -> {
-                Missing<?> orders = (Missing<?>) d.result(SectionName.ORDERS);
+                Missing<?> orders = (Missing<?>) d.result(Sections.ORDERS);
                 assertEquals(Reason.ERROR_STATUS, orders.reason());
                 assertEquals(503, orders.upstreamStatus());
                 assertEquals(7L, orders.retryAfterSeconds());
-                Missing<?> notifications = (Missing<?>) d.result(SectionName.NOTIFICATIONS);
+                Missing<?> notifications = (Missing<?>) d.result(Sections.NOTIFICATIONS);
                 assertEquals(Reason.UNAVAILABLE, notifications.reason());
                 assertFalse(notifications.detail().contains("10.0.0.7"), "a host name leaked");
-                assertEquals(Reason.BAD_BODY, ((Missing<?>) d.result(SectionName.RECOMMENDATIONS)).reason());
-                assertEquals(List.of(SectionName.ORDERS, SectionName.NOTIFICATIONS, SectionName.RECOMMENDATIONS), d.missing());
+                assertEquals(Reason.BAD_BODY, ((Missing<?>) d.result(Sections.RECOMMENDATIONS)).reason());
+                assertEquals(List.of(Sections.ORDERS, Sections.NOTIFICATIONS, Sections.RECOMMENDATIONS), d.missing());
             })
             .verifyComplete();
     }
 
     @Test
-    void nothingIsCalledUntilTheAnswerIsWanted() {
-        var assembler = assembler(Duration.ofSeconds(1),
-            mustNotBeCalled(SectionName.PROFILE), mustNotBeCalled(SectionName.ORDERS),
-            mustNotBeCalled(SectionName.NOTIFICATIONS), mustNotBeCalled(SectionName.RECOMMENDATIONS));
-        // built, never subscribed (a request cancelled before it started): no downstream is called
-        assertInstanceOf(reactor.core.publisher.Mono.class, assembler.assemble("u-1", "r-1"));
+    void nothingIsCalledUntilTheAnswerIsSubscribedTo() {
+        var sources = List.of(instant(Sections.PROFILE, PROFILE), instant(Sections.ORDERS, ORDERS),
+            instant(Sections.NOTIFICATIONS, NOTIFICATIONS), instant(Sections.RECOMMENDATIONS, RECOMMENDATIONS));
+        var assembler = assembler(Duration.ofSeconds(1), sources.toArray(StandIn[]::new));
+        var dashboard = assembler.assemble(QUERY);
+        for (var s : sources) {
+            assertEquals(0, s.calls.get(), s.section + " was called before anyone subscribed");
+        }
+        StepVerifier.create(dashboard).assertNext(d -> assertTrue(d.complete())).verifyComplete();
+        for (var s : sources) {
+            assertEquals(1, s.calls.get(), s.section + " was not called exactly once");
+        }
+    }
+
+    @Test
+    void aStageThatCompletesEmptyCannotEmptyTheDashboard() {
+        SectionPipeline pipeline = new SectionPipeline(classifier, () -> 0L);
+        var assembler = new DashboardAssembler(List.of(
+            bind(pipeline, instant(Sections.PROFILE, PROFILE)),
+            new BoundSection<>(Sections.ORDERS, request -> reactor.core.publisher.Mono.empty(), 10),
+            bind(pipeline, instant(Sections.NOTIFICATIONS, NOTIFICATIONS)),
+            bind(pipeline, instant(Sections.RECOMMENDATIONS, RECOMMENDATIONS))), Duration.ofSeconds(1), classifier);
+        StepVerifier.create(assembler.assemble(QUERY))
+            .assertNext(d -> assertEquals(List.of(Sections.ORDERS), d.missing()))
+            .verifyComplete();
     }
 }

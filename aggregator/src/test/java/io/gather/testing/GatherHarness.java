@@ -27,7 +27,9 @@ public final class GatherHarness implements AutoCloseable {
 
     /**
      * Gather's properties for tests. Timeouts are long enough that a cold JVM on a busy CI machine never
-     * misses a healthy answer, and shorter than the stubs' "slow" (2 s) and "hang".
+     * misses a healthy answer, and shorter than the stubs' "slow" (2 s) and "hang". Section caches and
+     * breakers are off, so that each test sees the downstream's behaviour of the moment; tests of the cache
+     * and the breaker switch them on.
      */
     public Map<String, String> properties() {
         Map<String, String> p = new HashMap<>(stubs.serviceUrlProperties());
@@ -37,6 +39,8 @@ public final class GatherHarness implements AutoCloseable {
         p.put("gather.dashboard.deadline", "1500ms");
         for (String s : new String[] {"profile", "orders", "notifications", "recommendations"}) {
             p.put("gather.sections." + s + ".timeout", "1000ms");
+            p.put("gather.sections." + s + ".cache.enabled", "false");
+            p.put("gather.sections." + s + ".breaker.enabled", "false");
         }
         return p;
     }

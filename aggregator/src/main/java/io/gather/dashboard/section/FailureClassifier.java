@@ -45,7 +45,7 @@ public final class FailureClassifier {
             }
             String phrase = HttpStatus.getDefaultReason(status);
             return new Missing<>(Reason.ERROR_STATUS, ("The service answered " + status + " " + (phrase == null ? "" : phrase)).trim() + ".",
-                status, retryAfterSeconds(e), took);
+                status, retryAfterSeconds(e), false, took);
         }
         if (t instanceof ContentLengthExceededException) {
             return Missing.of(Reason.BAD_BODY, "The service answered with a body larger than allowed.", took);
@@ -69,7 +69,7 @@ public final class FailureClassifier {
             return Missing.of(Reason.BAD_BODY, "The service answered with a body that is not the expected JSON.", took);
         }
         if (t instanceof java.net.ConnectException) {
-            return Missing.of(Reason.UNAVAILABLE, "The service refused the connection.", took);
+            return Missing.noAnswer("The service refused the connection.", took);
         }
         if (t instanceof IOException) {
             return Missing.of(Reason.UNAVAILABLE, "The connection to the service broke.", took);

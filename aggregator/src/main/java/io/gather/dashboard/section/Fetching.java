@@ -4,10 +4,13 @@ import io.gather.dashboard.SectionResult;
 import io.gather.dashboard.SectionResult.Missing;
 import io.gather.dashboard.SectionResult.Ok;
 import io.gather.dashboard.SectionResult.Reason;
-import io.gather.dashboard.SectionResult.Source;
 import reactor.core.publisher.Mono;
 
-/** The bottom of a section's stack: runs the source, and turns its value or failure into a result. */
+/**
+ * The bottom of a section's stack: runs the source, and turns its value or failure into a result. This is
+ * where failures become values, so every stage above (retry, timeout, breaker, stale fallback, cache)
+ * decides from a {@link SectionResult}, and a stage above can never be skipped by an error.
+ */
 final class Fetching<T> implements SectionCall<T> {
     private final SectionSource<T> source;
     private final FailureClassifier classifier;
@@ -22,7 +25,7 @@ final class Fetching<T> implements SectionCall<T> {
         return Mono.defer(() -> {
             long start = SectionClock.now();
             return Mono.defer(() -> source.fetch(request))
-                .<SectionResult<T>>map(value -> new Ok<>(value, Source.LIVE, SectionClock.since(start)))
+                .<SectionResult<T>>map(value -> Ok.live(value, SectionClock.since(start)))
                 .switchIfEmpty(Mono.fromSupplier(
                     () -> Missing.of(Reason.BAD_BODY, "The service answered without a body.", SectionClock.since(start))))
                 .onErrorResume(e -> Mono.just(classifier.classify(e, SectionClock.since(start))));

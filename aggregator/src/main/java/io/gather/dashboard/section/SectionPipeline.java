@@ -1,41 +1,103 @@
 package io.gather.dashboard.section;
 
-import io.gather.dashboard.SectionName;
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.gather.dashboard.Section;
+import io.gather.dashboard.SectionResult;
 import io.gather.dashboard.config.SectionSettings;
-import io.gather.dashboard.config.SectionSettingsRegistry;
-import io.micronaut.context.exceptions.ConfigurationException;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.util.Collections;
-import java.util.EnumMap;
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Builds every section's call, once, from its source and its settings. */
+/**
+ * Builds sections' calls as stacks of stages, and holds what the stages share: the classifier, the one
+ * time source (a Caffeine {@link Ticker}, also the breakers' clock), and each downstream's cache, breaker
+ * and bulkhead (kept here so health and metrics can read them).
+ */
 @Singleton
 public final class SectionPipeline {
-    private final Map<SectionName, SectionCall<?>> calls;
+    private final FailureClassifier classifier;
+    private final Ticker ticker;
+    private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+    private final Map<String, Bulkhead> bulkheads = new ConcurrentHashMap<>();
+    private final Map<String, SectionCache<?>> caches = new ConcurrentHashMap<>();
 
-    SectionPipeline(List<SectionSource<?>> sources, SectionSettingsRegistry settings, FailureClassifier classifier) {
-        Map<SectionName, SectionCall<?>> built = new EnumMap<>(SectionName.class);
-        for (SectionSource<?> source : sources) {
-            built.put(source.section(), compose(source, settings.of(source.section()), classifier));
-        }
-        if (built.size() != SectionName.values().length) {
-            throw new ConfigurationException("a section has no source: " + built.keySet());
-        }
-        this.calls = Collections.unmodifiableMap(built);
+    @Inject
+    SectionPipeline(FailureClassifier classifier) {
+        this(classifier, Ticker.systemTicker());
+    }
+
+    public SectionPipeline(FailureClassifier classifier, Ticker ticker) {
+        this.classifier = classifier;
+        this.ticker = ticker;
     }
 
     /**
-     * One section's stack, innermost first. This is the place to read (and extend) what happens to a
-     * section's call: caching, the breaker, the bulkhead and metrics go here, one line each.
+     * One section's stack, innermost first: this is the place to read (and extend) what happens to a
+     * section's call. Failures become values at the bottom, so every stage above sees them.
      */
-    public static <T> SectionCall<T> compose(SectionSource<T> source, SectionSettings settings, FailureClassifier classifier) {
-        return new Fetching<>(source, classifier)           // the downstream call; any failure becomes "missing: why"
-            .with(new TimeoutStage(settings.getTimeout())); // never past the section's timeout or the request's deadline
+    public <T> SectionCall<T> compose(Section<T> section, SectionSource<T> source, SectionSettings s) {
+        SectionCache<T> cache = s.getCache().isEnabled() ? cache(section, s) : null;
+        return new Fetching<>(source, classifier)                   // the downstream call; every failure becomes "missing: why"
+            .with(retry(s))                                         // once more for a call that got no answer, within a budget
+            .with(new TimeoutStage(s.getTimeout()))                 // the downstream's own time, never longer
+            .with(breaker(section, s))                              // after many failures, no calls for a while
+            .with(new BulkheadStage(bulkhead(section, s)))          // a bounded number of calls at once; more are refused
+            .with(new CoalescingStage())                            // identical calls under way share one
+            .with(new DeadlineStage())                              // this request's own deadline
+            .with(cache == null ? SectionStage.NONE : new StaleFallbackStage(cache))  // a failed call serves a stale entry
+            .with(cache == null ? SectionStage.NONE : new CacheStage(cache, s.getTimeout())); // a fresh entry is served, no call
     }
 
-    public Map<SectionName, SectionCall<?>> calls() {
-        return calls;
+    private static SectionStage retry(SectionSettings s) {
+        SectionSettings.Retry r = s.getRetry();
+        return r.isEnabled() ? new RetryStage(new RetryBudget(r.getBudgetPercent(), r.getMinRetries())) : SectionStage.NONE;
+    }
+
+    private SectionStage breaker(Section<?> section, SectionSettings s) {
+        SectionSettings.Breaker b = s.getBreaker();
+        if (!b.isEnabled()) {
+            return SectionStage.NONE;
+        }
+        CircuitBreakerConfig config = CircuitBreakerConfig.custom()
+            .clock(new TickerClock(ticker))
+            .currentTimestampFunction(clock -> ticker.read(), java.util.concurrent.TimeUnit.NANOSECONDS)
+            .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+            .slidingWindowSize(b.getWindowSize())
+            .minimumNumberOfCalls(b.getMinimumCalls())
+            .failureRateThreshold(b.getFailureRate())
+            .waitDurationInOpenState(b.getWaitInOpen())
+            .permittedNumberOfCallsInHalfOpenState(b.getHalfOpenCalls())
+            .recordResult(result -> result instanceof SectionResult.Missing<?> m && m.downstreamFault())
+            .build();
+        return new BreakerStage(breakers.computeIfAbsent(section.id(), id -> CircuitBreaker.of(id, config)));
+    }
+
+    private Bulkhead bulkhead(Section<?> section, SectionSettings s) {
+        BulkheadConfig config = BulkheadConfig.custom()
+            .maxConcurrentCalls(s.getBulkhead().getMaxConcurrentCalls())
+            .maxWaitDuration(Duration.ZERO)
+            .build();
+        return bulkheads.computeIfAbsent(section.id(), id -> Bulkhead.of(id, config));
+    }
+
+    private <T> SectionCache<T> cache(Section<T> section, SectionSettings s) {
+        @SuppressWarnings("unchecked")
+        SectionCache<T> cache = (SectionCache<T>) caches.computeIfAbsent(section.id(), id -> new SectionCache<T>(s.getCache(), ticker));
+        return cache;
+    }
+
+    /** Each downstream's breaker, by section id (for health and metrics). */
+    public Map<String, CircuitBreaker> breakers() {
+        return breakers;
+    }
+
+    public Map<String, Bulkhead> bulkheads() {
+        return bulkheads;
     }
 }

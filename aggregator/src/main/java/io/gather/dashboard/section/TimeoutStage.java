@@ -8,8 +8,9 @@ import java.util.Objects;
 import reactor.core.publisher.Mono;
 
 /**
- * Gives up on a section at its timeout, or at the request's deadline if that comes first, and answers
- * "missing: timeout" instead. Cancelling the call below also cancels the downstream request.
+ * Gives up on the downstream at the section's timeout and answers "missing: timeout" instead. It sits
+ * right above the call (and its retry), so it measures the downstream, not time spent waiting inside
+ * Gather. Cancelling the call below also cancels the downstream request.
  */
 final class TimeoutStage implements SectionStage {
     private final Duration timeout;
@@ -23,11 +24,8 @@ final class TimeoutStage implements SectionStage {
 
     @Override
     public <T> SectionCall<T> around(SectionCall<T> next) {
-        return request -> {
-            Duration limit = timeout.compareTo(request.budget()) <= 0 ? timeout : request.budget();
-            Mono<SectionResult<T>> timedOut = Mono.fromSupplier(() -> Missing.of(Reason.TIMEOUT,
-                "No answer within " + limit.toMillis() + " ms.", limit));
-            return next.call(request).timeout(limit, timedOut);
-        };
+        Mono<SectionResult<T>> timedOut = Mono.fromSupplier(() -> Missing.of(Reason.TIMEOUT,
+            "No answer within " + timeout.toMillis() + " ms.", timeout));
+        return request -> next.call(request).timeout(timeout, timedOut);
     }
 }

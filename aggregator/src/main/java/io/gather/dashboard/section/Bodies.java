@@ -1,20 +1,19 @@
-package io.gather.dashboard.sources;
+package io.gather.dashboard.section;
 
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.exceptions.EmptyResponseException;
-import io.gather.dashboard.section.BadBody;
 import reactor.core.publisher.Mono;
 
 /**
  * A downstream response's body. A 2xx without a usable body is an error, classified as a bad body:
  * the client leaves the body empty when it cannot read it, so the media type tells the two apart.
  */
-final class Bodies {
+public final class Bodies {
     private Bodies() {
     }
 
-    static <T> Mono<T> of(HttpResponse<T> response) {
+    public static <T> Mono<T> of(HttpResponse<T> response) {
         return response.getBody().map(Mono::just).orElseGet(() -> {
             MediaType type = response.getContentType().orElse(null);
             if (type != null && !type.getSubtype().endsWith("json")) {

@@ -1,0 +1,47 @@
+package io.gather.dashboard;
+
+import io.gather.clients.notifications.NotificationPage;
+import io.gather.clients.notifications.NotificationsClient;
+import io.gather.clients.orders.OrderPage;
+import io.gather.clients.orders.OrdersClient;
+import io.gather.clients.profile.Profile;
+import io.gather.clients.profile.ProfileClient;
+import io.gather.clients.recommendations.RecommendationPage;
+import io.gather.clients.recommendations.RecommendationsClient;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The dashboard's sections, in the order they appear in the answer. Adding a downstream means a client in
+ * {@code clients/} and one line here (plus its URL in configuration); nothing else lists sections.
+ */
+public final class Sections {
+    public static final Section<Profile> PROFILE = Section.required("profile", Profile.class, ProfileClient.class,
+        (client, key, requestId) -> client.profile(key.userId(), requestId));
+    public static final Section<OrderPage> ORDERS = Section.optional("orders", OrderPage.class, OrdersClient.class,
+        (client, key, requestId) -> client.recentOrders(key.userId(), key.limit(), requestId));
+    public static final Section<NotificationPage> NOTIFICATIONS = Section.optional("notifications", NotificationPage.class,
+        NotificationsClient.class, (client, key, requestId) -> client.unread(key.userId(), true, key.limit(), requestId));
+    public static final Section<RecommendationPage> RECOMMENDATIONS = Section.optional("recommendations",
+        RecommendationPage.class, RecommendationsClient.class,
+        (client, key, requestId) -> client.recommendations(key.userId(), key.limit(), requestId));
+
+    /** Every section, in answer order. */
+    public static final List<Section<?>> ALL = List.of(PROFILE, ORDERS, NOTIFICATIONS, RECOMMENDATIONS);
+
+    private Sections() {
+    }
+
+    public static Optional<Section<?>> byId(String id) {
+        for (Section<?> s : ALL) {
+            if (s.id().equals(id)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public static List<String> ids() {
+        return ALL.stream().map(Section::id).toList();
+    }
+}

@@ -1,0 +1,14 @@
+package io.gather.dashboard.section;
+
+import io.gather.dashboard.DashboardQuery;
+import io.gather.dashboard.Section;
+import io.gather.dashboard.SectionResult;
+import java.time.Duration;
+import reactor.core.publisher.Mono;
+
+/** A section with its composed call and the parameters its settings give the call. */
+public record BoundSection<T>(Section<T> section, SectionCall<T> call, int limit) {
+    public Mono<SectionResult<T>> run(DashboardQuery query, Duration budget) {
+        return call.call(new SectionRequest(query, new SectionKey(query.userId(), limit), budget));
+    }
+}

@@ -1,0 +1,44 @@
+package io.gather.dashboard.section;
+
+import io.gather.dashboard.SectionResult.Missing;
+import io.gather.dashboard.SectionResult.Reason;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import reactor.core.publisher.Mono;
+
+/**
+ * The downstream's circuit breaker (resilience4j: closed, open, half-open). It sees every outcome as a
+ * value from below, timeouts included, and counts those that say the downstream is unwell
+ * ({@link Missing#downstreamFault()}); while open, the call is not made and the section is missing with
+ * reason breaker-open (or served stale by the stage above). A call cancelled from above is not counted.
+ */
+final class BreakerStage implements SectionStage {
+    private final CircuitBreaker breaker;
+
+    BreakerStage(CircuitBreaker breaker) {
+        this.breaker = breaker;
+    }
+
+    @Override
+    public <T> SectionCall<T> around(SectionCall<T> next) {
+        return request -> Mono.defer(() -> {
+            if (!breaker.tryAcquirePermission()) {
+                return Mono.just(Missing.<T>of(Reason.BREAKER_OPEN,
+                    "The service failed often lately, so it is not called for a while.", Duration.ZERO));
+            }
+            long start = breaker.getCurrentTimestamp();
+            AtomicBoolean settled = new AtomicBoolean();
+            return next.call(request)
+                .doOnNext(result -> {
+                    settled.set(true);
+                    breaker.onResult(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit(), result);
+                })
+                .doOnCancel(() -> {
+                    if (!settled.get()) {
+                        breaker.releasePermission();
+                    }
+                });
+        });
+    }
+}

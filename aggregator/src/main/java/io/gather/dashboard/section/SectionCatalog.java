@@ -1,0 +1,31 @@
+package io.gather.dashboard.section;
+
+import io.gather.dashboard.Section;
+import io.gather.dashboard.Sections;
+import io.gather.dashboard.config.SectionSettings;
+import io.gather.dashboard.config.SectionSettingsRegistry;
+import io.micronaut.context.BeanContext;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Every declared section bound to its client bean and composed once, in answer order. */
+@Singleton
+public final class SectionCatalog {
+    private final List<BoundSection<?>> sections = new ArrayList<>();
+
+    SectionCatalog(SectionPipeline pipeline, SectionSettingsRegistry settings, BeanContext beans) {
+        for (Section<?> section : Sections.ALL) {
+            sections.add(bind(section, pipeline, settings.of(section), beans.getBean(section.clientType())));
+        }
+    }
+
+    private static <T> BoundSection<T> bind(Section<T> section, SectionPipeline pipeline, SectionSettings s, Object client) {
+        SectionSource<T> source = request -> section.fetch(client, request.key(), request.requestId()).flatMap(Bodies::of);
+        return new BoundSection<>(section, pipeline.compose(section, source, s), s.getLimit());
+    }
+
+    public List<BoundSection<?>> sections() {
+        return List.copyOf(sections);
+    }
+}
