@@ -1,0 +1,318 @@
+package io.gather.dashboard.section;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gather.auth.Caller;
+import io.gather.clients.orders.OrderPage;
+import io.gather.dashboard.DashboardQuery;
+import io.gather.dashboard.SectionResult;
+import io.gather.dashboard.SectionResult.Missing;
+import io.gather.dashboard.SectionResult.Ok;
+import io.gather.dashboard.SectionResult.Reason;
+import io.gather.dashboard.SectionResult.Source;
+import io.gather.dashboard.Sections;
+import io.gather.dashboard.config.SectionSettings;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import java.net.ConnectException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.test.StepVerifier;
+
+/**
+ * One section's whole stack (cache, stale fallback, deadline, coalescing, bulkhead, breaker, timeout, retry)
+ * around a scripted source, with Caffeine time on a fake ticker and Reactor time virtual: no sleeps, no network.
+ */
+class SectionStackTest {
+    private final FakeTicker ticker = new FakeTicker();
+    private final SectionPipeline pipeline = new SectionPipeline(new FailureClassifier(), ticker);
+    private final SectionSettings settings = new SectionSettings("orders");
+    /** What the source does on its next call, given the user: set per test. */
+    private final AtomicReference<Function<String, Mono<OrderPage>>> behaviour = new AtomicReference<>();
+    private final AtomicInteger calls = new AtomicInteger();
+    private final List<String> users = Collections.synchronizedList(new ArrayList<>());
+
+    @BeforeEach
+    void defaults() {
+        settings.setTimeout(Duration.ofMillis(800));
+        settings.getCache().setFresh(Duration.ofSeconds(10));
+        settings.getCache().setStaleIfError(Duration.ofSeconds(60));
+        answerValue(SectionStackTest::page);
+    }
+
+    private static OrderPage page(String user) {
+        return new OrderPage(List.of(), user.length());
+    }
+
+    private void answer(Function<String, Mono<OrderPage>> b) {
+        behaviour.set(b);
+    }
+
+    private void answerValue(Function<String, OrderPage> value) {
+        answer(user -> Mono.just(value.apply(user)));
+    }
+
+    private void fail(Throwable error) {
+        answer(user -> Mono.error(error));
+    }
+
+    private static HttpClientResponseException status(int code) {
+        return new HttpClientResponseException("x", HttpResponse.status(HttpStatus.valueOf(code)));
+    }
+
+    private SectionCall<OrderPage> stack() {
+        SectionSource<OrderPage> source = request -> Mono.defer(() -> {
+            calls.incrementAndGet();
+            users.add(request.userId());
+            return behaviour.get().apply(request.userId());
+        });
+        return pipeline.compose(Sections.ORDERS, source, settings);
+    }
+
+    private static SectionRequest request(String user) {
+        return new SectionRequest(new DashboardQuery(user, new Caller(user, Set.of("dashboard")), "r-" + user),
+            new SectionKey(user, 10), Duration.ofMillis(1500));
+    }
+
+    private static SectionResult<OrderPage> now(SectionCall<OrderPage> call, String user) {
+        AtomicReference<SectionResult<OrderPage>> out = new AtomicReference<>();
+        call.call(request(user)).subscribe(out::set);
+        return out.get();
+    }
+
+    @Test
+    void aFreshEntryIsServedWithoutACallAndSaysItsAge() {
+        var call = stack();
+        assertEquals(Source.LIVE, assertInstanceOf(Ok.class, now(call, "u-1")).source());
+        ticker.advance(Duration.ofSeconds(4));
+        Ok<?> cached = assertInstanceOf(Ok.class, now(call, "u-1"));
+        assertEquals(Source.CACHED, cached.source());
+        assertEquals(Duration.ofSeconds(4), cached.age());
+        assertEquals(1, calls.get());
+    }
+
+    @Test
+    void anAgingEntryIsServedOnceMoreWhileItIsRefreshedInTheBackground() {
+        settings.getCache().setRefreshAfter(Duration.ofSeconds(5));
+        var call = stack();
+        answerValue(user -> new OrderPage(List.of(), 1));
+        now(call, "u-1");
+        answerValue(user -> new OrderPage(List.of(), 2));
+        ticker.advance(Duration.ofSeconds(6));
+        Ok<?> old = assertInstanceOf(Ok.class, now(call, "u-1"));
+        assertEquals(Source.CACHED, old.source());
+        assertEquals(1, ((OrderPage) old.value()).totalCount());
+        Ok<?> refreshed = assertInstanceOf(Ok.class, now(call, "u-1"));
+        assertEquals(Source.CACHED, refreshed.source());
+        assertEquals(2, ((OrderPage) refreshed.value()).totalCount());
+        assertEquals(Duration.ZERO, refreshed.age());
+        assertEquals(2, calls.get());
+    }
+
+    @Test
+    void aFailedCallServesTheStaleEntryWithinItsAgeAndNotBeyond() {
+        var call = stack();
+        now(call, "u-1");
+        fail(status(503));
+        ticker.advance(Duration.ofSeconds(30));
+        Ok<?> stale = assertInstanceOf(Ok.class, now(call, "u-1"));
+        assertEquals(Source.STALE, stale.source());
+        assertEquals(Duration.ofSeconds(30), stale.age());
+        assertEquals(Reason.ERROR_STATUS, stale.liveFailure().reason());
+        assertEquals(503, stale.liveFailure().upstreamStatus());
+        ticker.advance(Duration.ofSeconds(41)); // 71 s: past fresh (10 s) + stale-if-error (60 s)
+        Missing<?> gone = assertInstanceOf(Missing.class, now(call, "u-1"));
+        assertEquals(Reason.ERROR_STATUS, gone.reason());
+    }
+
+    @Test
+    void aDeadlineThatCutsInServesTheStaleEntry() {
+        var call = stack();
+        now(call, "u-1");
+        ticker.advance(Duration.ofSeconds(20));
+        answer(user -> Mono.never());
+        StepVerifier.withVirtualTime(() -> call.call(request("u-1")))
+            .expectSubscription()
+            .expectNoEvent(Duration.ofMillis(799))
+            .thenAwait(Duration.ofMillis(1))
+            .assertNext(r -> {
+                Ok<?> stale = assertInstanceOf(Ok.class, r);
+                assertEquals(Source.STALE, stale.source());
+                assertEquals(Reason.TIMEOUT, stale.liveFailure().reason());
+            })
+            .verifyComplete();
+    }
+
+    @Test
+    void failuresAndEmptyOrBadBodiesAreNeverCached() {
+        var call = stack();
+        fail(status(500));
+        assertInstanceOf(Missing.class, now(call, "u-1"));
+        answer(user -> Mono.empty());
+        assertEquals(Reason.BAD_BODY, assertInstanceOf(Missing.class, now(call, "u-1")).reason());
+        fail(new IllegalArgumentException("a contract field is missing"));
+        assertEquals(Reason.BAD_BODY, assertInstanceOf(Missing.class, now(call, "u-1")).reason());
+        answerValue(SectionStackTest::page);
+        assertEquals(Source.LIVE, assertInstanceOf(Ok.class, now(call, "u-1")).source());
+        assertEquals(4, calls.get());
+    }
+
+    @Test
+    void aHundredConcurrentRequestsForOneKeyMakeOneCallCacheOnOrOff() {
+        for (boolean cached : new boolean[] {true, false}) {
+            settings.getCache().setEnabled(cached);
+            calls.set(0);
+            Sinks.One<OrderPage> answer = Sinks.one();
+            answer(user -> answer.asMono());
+            var call = new SectionPipeline(new FailureClassifier(), ticker).compose(Sections.ORDERS, request -> Mono.defer(() -> {
+                calls.incrementAndGet();
+                return behaviour.get().apply(request.userId());
+            }), settings);
+            List<SectionResult<OrderPage>> results = Collections.synchronizedList(new ArrayList<>());
+            for (int i = 0; i < 100; i++) {
+                call.call(request("u-1")).subscribe(results::add);
+            }
+            assertEquals(1, calls.get(), "cache " + cached);
+            answer.tryEmitValue(page("u-1"));
+            assertEquals(100, results.size());
+            assertTrue(results.stream().allMatch(r -> r instanceof Ok<?> ok && ok.source() == Source.LIVE));
+        }
+    }
+
+    @Test
+    void twoUsersNeverShareAnEntry() {
+        var call = stack();
+        answerValue(user -> new OrderPage(List.of(), user.equals("u-1") ? 1 : 2));
+        assertEquals(1, ((OrderPage) ((Ok<?>) now(call, "u-1")).value()).totalCount());
+        assertEquals(2, ((OrderPage) ((Ok<?>) now(call, "u-2")).value()).totalCount());
+        Ok<?> again = assertInstanceOf(Ok.class, now(call, "u-1"));
+        assertEquals(Source.CACHED, again.source());
+        assertEquals(1, ((OrderPage) again.value()).totalCount());
+        assertEquals(List.of("u-1", "u-2"), users);
+    }
+
+    @Test
+    void theBreakerOpensAfterItsThresholdAndHalfOpensAfterItsWait() {
+        settings.getCache().setEnabled(false);
+        settings.getBreaker().setWindowSize(4);
+        settings.getBreaker().setMinimumCalls(4);
+        settings.getBreaker().setFailureRate(50);
+        settings.getBreaker().setWaitInOpen(Duration.ofSeconds(10));
+        settings.getBreaker().setHalfOpenCalls(1);
+        var call = stack();
+        CircuitBreaker breaker = pipeline.breakers().get("orders");
+        fail(status(503));
+        for (int i = 0; i < 4; i++) {
+            assertEquals(Reason.ERROR_STATUS, assertInstanceOf(Missing.class, now(call, "u-" + i)).reason());
+        }
+        assertEquals(CircuitBreaker.State.OPEN, breaker.getState());
+        assertEquals(Reason.BREAKER_OPEN, assertInstanceOf(Missing.class, now(call, "u-9")).reason());
+        assertEquals(4, calls.get(), "an open breaker let a call through");
+
+        ticker.advance(Duration.ofSeconds(10).plusMillis(1));
+        answerValue(SectionStackTest::page);
+        assertEquals(Source.LIVE, assertInstanceOf(Ok.class, now(call, "u-9")).source());
+        assertEquals(CircuitBreaker.State.CLOSED, breaker.getState());
+        assertEquals(5, calls.get());
+    }
+
+    @Test
+    void aUserNotFoundDoesNotCountAgainstTheBreaker() {
+        settings.getBreaker().setWindowSize(4);
+        settings.getBreaker().setMinimumCalls(4);
+        var call = stack();
+        fail(status(404));
+        for (int i = 0; i < 8; i++) {
+            now(call, "unknown-" + i);
+        }
+        assertEquals(CircuitBreaker.State.CLOSED, pipeline.breakers().get("orders").getState());
+    }
+
+    @Test
+    void theBulkheadRefusesTheCallOverItsBoundAtOnce() {
+        settings.getBulkhead().setMaxConcurrentCalls(2);
+        var call = stack();
+        answer(user -> Mono.never());
+        call.call(request("u-1")).subscribe();
+        call.call(request("u-2")).subscribe();
+        Missing<?> refused = assertInstanceOf(Missing.class, now(call, "u-3"));
+        assertEquals(Reason.BULKHEAD_FULL, refused.reason());
+        assertEquals(2, calls.get());
+    }
+
+    @Test
+    void aCallThatGotNoAnswerIsTriedOnceMoreAndNothingElseIs() {
+        settings.getCache().setEnabled(false);
+        var call = stack();
+        AtomicInteger attempt = new AtomicInteger();
+        answer(user -> attempt.incrementAndGet() == 1 ? Mono.error(new ConnectException("refused")) : Mono.just(page(user)));
+        assertEquals(Source.LIVE, assertInstanceOf(Ok.class, now(call, "u-1")).source());
+        assertEquals(2, calls.get());
+
+        calls.set(0);
+        fail(status(503));
+        assertInstanceOf(Missing.class, now(call, "u-1"));
+        assertEquals(1, calls.get(), "an answered call was retried");
+
+        calls.set(0);
+        fail(new ConnectException("refused"));
+        Missing<?> refused = assertInstanceOf(Missing.class, now(call, "u-1"));
+        assertEquals(Reason.UNAVAILABLE, refused.reason());
+        assertEquals(2, calls.get(), "retried more than once");
+    }
+
+    @Test
+    void aTimedOutCallIsNotRetried() {
+        settings.getCache().setEnabled(false);
+        var call = stack();
+        answer(user -> Mono.never());
+        StepVerifier.withVirtualTime(() -> call.call(request("u-1")))
+            .expectSubscription()
+            .thenAwait(Duration.ofMillis(800))
+            .assertNext(r -> assertEquals(Reason.TIMEOUT, assertInstanceOf(Missing.class, r).reason()))
+            .verifyComplete();
+        assertEquals(1, calls.get());
+    }
+
+    @Test
+    void retriesStayWithinTheirBudget() {
+        settings.getCache().setEnabled(false);
+        settings.getBreaker().setEnabled(false);
+        settings.getRetry().setBudgetPercent(10);
+        settings.getRetry().setMinRetries(2);
+        var call = stack();
+        fail(new ConnectException("refused"));
+        for (int i = 0; i < 100; i++) {
+            now(call, "u-" + i);
+        }
+        // 100 calls earn 10 retries, plus the reserve of 2: never a retry per call
+        assertTrue(calls.get() <= 100 + 12, "calls: " + calls.get());
+        assertTrue(calls.get() >= 100 + 2, "calls: " + calls.get());
+    }
+
+    @Test
+    void aServiceThatSaysNotFoundDropsTheEntryAndIsNotServedStale() {
+        var call = stack();
+        now(call, "u-1");
+        ticker.advance(Duration.ofSeconds(20));
+        fail(status(404));
+        Missing<?> gone = assertInstanceOf(Missing.class, now(call, "u-1"));
+        assertEquals(404, gone.upstreamStatus());
+        fail(status(503));
+        assertInstanceOf(Missing.class, now(call, "u-1"));
+    }
+}
