@@ -9,15 +9,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The full dashboard as JSON: {@code userId}, {@code complete}, one key per section in section order (its
- * data, or {@code null} when missing, so the shape is stable), {@code missing}, and {@code sections}, which
- * says for each section how it came to be. Written by {@link DashboardBodySerializer}.
+ * The full dashboard as JSON: {@code userId}, {@code complete} (every section has data), {@code degraded}
+ * (some section is stale or missing), one key per section in section order (its data, or {@code null} when
+ * missing, so the shape is stable), {@code missing}, and {@code sections}, which says for each section how it
+ * came to be. Written by {@link DashboardBodySerializer}.
  *
  * @param data each section's id and its data (null when missing), in section order
  */
 public record DashboardBody(
     String userId,
     boolean complete,
+    boolean degraded,
     Map<String, Object> data,
     List<String> missing,
     Map<String, SectionStatus> sections) {
@@ -26,6 +28,7 @@ public record DashboardBody(
         Map<String, Object> data = new LinkedHashMap<>();
         Map<String, SectionStatus> sections = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>(2);
+        boolean degraded = false;
         for (Map.Entry<Section<?>, SectionResult<?>> e : d.sections().entrySet()) {
             String id = e.getKey().id();
             SectionResult<?> result = e.getValue();
@@ -33,8 +36,11 @@ public record DashboardBody(
             sections.put(id, SectionStatus.of(result));
             if (result instanceof SectionResult.Missing<?>) {
                 missing.add(id);
+                degraded = true;
+            } else if (((SectionResult.Ok<?>) result).source() == SectionResult.Source.STALE) {
+                degraded = true;
             }
         }
-        return new DashboardBody(d.userId(), missing.isEmpty(), data, missing, sections);
+        return new DashboardBody(d.userId(), missing.isEmpty(), degraded, data, missing, sections);
     }
 }

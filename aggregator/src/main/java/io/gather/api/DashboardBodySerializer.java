@@ -25,6 +25,8 @@ final class DashboardBodySerializer implements Serializer<DashboardBody> {
         object.encodeString(body.userId());
         object.encodeKey("complete");
         object.encodeBoolean(body.complete());
+        object.encodeKey("degraded");
+        object.encodeBoolean(body.degraded());
         for (Map.Entry<String, Object> e : body.data().entrySet()) {
             object.encodeKey(e.getKey());
             write(object, context, e.getValue());

@@ -20,8 +20,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The dashboard of the caller ({@code GET /api/v1/dashboard}) or of a named user, who must be the
- * caller ({@code GET /api/v1/users/{userId}/dashboard}). Complete answers may be kept by the caller's
- * own cache and revalidated; partial ones may not be stored at all.
+ * caller ({@code GET /api/v1/users/{userId}/dashboard}). Answers with every section live or fresh may be
+ * kept by the caller's own cache and revalidated; degraded ones (a section stale or missing) may not be stored.
  */
 @Controller("/api/v1")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -55,7 +55,7 @@ final class DashboardController {
         return assembler.assemble(query)
             .map(DashboardBody::of)
             .<HttpResponse<DashboardBody>>map(body -> HttpResponse.ok(body)
-                .header(HttpHeaders.CACHE_CONTROL, body.complete() ? CACHE_COMPLETE : CACHE_PARTIAL)
+                .header(HttpHeaders.CACHE_CONTROL, body.degraded() ? CACHE_PARTIAL : CACHE_COMPLETE)
                 .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION))
             .onErrorMap(RequiredSectionMissing.class, RequiredSectionProblems::of);
     }

@@ -79,6 +79,7 @@ class DashboardApiTest implements TestPropertyProvider {
         Map<String, Object> body = body(r);
         assertEquals("u-42", body.get("userId"));
         assertEquals(true, body.get("complete"));
+        assertEquals(false, body.get("degraded"));
         assertEquals(List.of(), body.get("missing"));
         for (String s : List.of("profile", "orders", "notifications", "recommendations")) {
             assertNotNull(body.get(s), s);
@@ -134,6 +135,7 @@ class DashboardApiTest implements TestPropertyProvider {
         Map<String, Object> body = body(r);
         String name = service.id();
         assertEquals(false, body.get("complete"));
+        assertEquals(true, body.get("degraded"));
         assertEquals(List.of(name), body.get("missing"));
         assertTrue(body.containsKey(name) && body.get(name) == null, name + " should be null");
         Map<String, Object> s = section(body, name);

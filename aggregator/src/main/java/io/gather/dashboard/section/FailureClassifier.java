@@ -71,6 +71,10 @@ public final class FailureClassifier {
         if (t instanceof java.net.ConnectException) {
             return Missing.noAnswer("The service refused the connection.", took);
         }
+        if (t instanceof java.net.SocketException) {
+            // reset before any answer (a half-sent answer surfaces as ResponseClosedException instead)
+            return Missing.noAnswer("The service reset the connection.", took);
+        }
         if (t instanceof IOException) {
             return Missing.of(Reason.UNAVAILABLE, "The connection to the service broke.", took);
         }
