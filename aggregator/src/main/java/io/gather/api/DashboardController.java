@@ -52,6 +52,7 @@ final class DashboardController {
         return assembler.assemble(userId, RequestIds.of(request))
             .map(DashboardBody::of)
             .<HttpResponse<DashboardBody>>map(body -> HttpResponse.ok(body)
+                .contentType(MediaType.APPLICATION_JSON_TYPE)   // Gather's own: never the Accept field's parameters
                 .header(HttpHeaders.CACHE_CONTROL, body.complete() ? CACHE_COMPLETE : CACHE_PARTIAL)
                 .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION))
             .onErrorMap(RequiredSectionMissing.class, RequiredSectionProblems::of);
