@@ -164,6 +164,7 @@ class HttpFrontTest implements TestPropertyProvider {
             routed("an encoded CR LF in the user id", "GET /api/v1/users/%0d%0aX-Injected:%20yes/dashboard HTTP/1.1\r\n"
                 + HOST + auth + "\r\n", 403),
             routed("an encoded slash in the user id", "GET /api/v1/users/u-2%2fdashboard HTTP/1.1\r\n" + HOST + auth + "\r\n", 404),
+            routed("TRACE, which is not echoed", "TRACE /api/v1/dashboard HTTP/1.1\r\n" + HOST + auth + "\r\n", 405),
             routed("an absolute-form target", "GET http://gather.test/api/v1/dashboard HTTP/1.1\r\n" + HOST + "\r\n", 401),
             routed("an IPv6 Host", DASHBOARD + "Host: [::1]:8080\r\n\r\n", 401),
             routed("a folded line inside a field (joined with a space, RFC 9112 §5.2)", DASHBOARD + HOST + "X-Folded: a\r\n b\r\n\r\n", 401),
