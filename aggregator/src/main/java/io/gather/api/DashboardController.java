@@ -55,6 +55,7 @@ final class DashboardController {
         return assembler.assemble(query)
             .map(DashboardBody::of)
             .<HttpResponse<DashboardBody>>map(body -> HttpResponse.ok(body)
+                .contentType(MediaType.APPLICATION_JSON_TYPE)   // Gather's own: never the Accept field's parameters
                 .header(HttpHeaders.CACHE_CONTROL, body.degraded() ? CACHE_PARTIAL : CACHE_COMPLETE)
                 .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION))
             .onErrorMap(RequiredSectionMissing.class, RequiredSectionProblems::of);

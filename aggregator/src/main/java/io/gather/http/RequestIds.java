@@ -1,5 +1,6 @@
 package io.gather.http;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -19,10 +20,14 @@ public final class RequestIds {
     /** The request's id, assigned on first use. */
     public static String of(HttpRequest<?> request) {
         return request.getAttribute(ATTRIBUTE, String.class).orElseGet(() -> {
-            String given = request.getHeaders().get(HEADER);
-            String id = given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+            String id = choose(request.getHeaders().get(HEADER));
             request.setAttribute(ATTRIBUTE, id);
             return id;
         });
+    }
+
+    /** The caller's id if it is short and plain, otherwise a new one. */
+    public static String choose(@Nullable String given) {
+        return given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
     }
 }

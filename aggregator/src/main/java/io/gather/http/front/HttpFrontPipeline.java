@@ -1,0 +1,42 @@
+package io.gather.http.front;
+
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
+import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
+import io.micronaut.http.server.netty.configuration.NettyHttpServerConfiguration;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.HttpServerCodec;
+import jakarta.inject.Singleton;
+
+/**
+ * Builds the front of every HTTP/1.1 connection: {@link NotHttpSniffer} before the codec, Gather's
+ * {@link StrictCodec} in place of Micronaut's, and {@link FrontGate} right after it.
+ */
+@Singleton
+final class HttpFrontPipeline implements BeanCreatedEventListener<ChannelPipelineCustomizer> {
+    private static final String CODEC = ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC;
+
+    private final NettyHttpServerConfiguration server;
+
+    HttpFrontPipeline(NettyHttpServerConfiguration server) {
+        this.server = server;
+    }
+
+    @Override
+    public ChannelPipelineCustomizer onCreated(BeanCreatedEvent<ChannelPipelineCustomizer> event) {
+        ChannelPipelineCustomizer customizer = event.getBean();
+        if (customizer.isServerChannel()) {
+            customizer.doOnConnect(this::install);
+        }
+        return customizer;
+    }
+
+    private ChannelPipeline install(ChannelPipeline pipeline) {
+        if (pipeline.get(CODEC) instanceof HttpServerCodec && pipeline.get(FrontGate.NAME) == null) {
+            pipeline.replace(CODEC, CODEC, StrictCodec.create(server));
+            pipeline.addBefore(CODEC, NotHttpSniffer.NAME, new NotHttpSniffer(CODEC));
+            pipeline.addAfter(CODEC, FrontGate.NAME, new FrontGate(server.getMaxRequestSize()));
+        }
+        return pipeline;
+    }
+}

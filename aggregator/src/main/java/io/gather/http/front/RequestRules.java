@@ -1,0 +1,101 @@
+package io.gather.http.front;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpVersion;
+import java.util.Iterator;
+
+/**
+ * The RFC 9112 / RFC 9110 rules a decoded request must pass before it is routed. A well-formed request
+ * costs a few identity comparisons, one scan of its target, one of its Host value and two field
+ * look-ups; the transfer-coding parse runs only when the request has a Transfer-Encoding field.
+ */
+final class RequestRules {
+    private RequestRules() {
+    }
+
+    /** Why {@code request} must be refused, or null if it may be routed. */
+    static Rejection check(HttpRequest request, long maxBodyBytes) {
+        HttpVersion version = request.protocolVersion();
+        if (version != HttpVersion.HTTP_1_1 && version != HttpVersion.HTTP_1_0) {
+            // Netty keeps its two constants for the exact spellings; anything else ("http/1.1", "HTTP/1.2", "HTTP/2.0") is new.
+            return version.majorVersion() == 1 ? Rejection.VERSION_INVALID : Rejection.VERSION_UNSUPPORTED;
+        }
+        HttpMethod method = request.method();
+        if (!isImplemented(method)) {
+            return Rejection.METHOD_UNKNOWN;
+        }
+        if (!RequestTarget.isValid(request.uri(), method == HttpMethod.OPTIONS)) {
+            return Rejection.TARGET_INVALID;
+        }
+        HttpHeaders headers = request.headers();
+        Rejection host = checkHost(headers, version);
+        if (host != null) {
+            return host;
+        }
+        String codings = headers.get(HttpHeaderNames.TRANSFER_ENCODING);
+        if (codings != null) {
+            return checkCodings(headers, version);
+        }
+        String length = headers.get(HttpHeaderNames.CONTENT_LENGTH);   // the decoder has checked its syntax
+        if (length != null && Long.parseLong(length) > maxBodyBytes) {
+            return Rejection.BODY_TOO_LARGE;
+        }
+        return null;
+    }
+
+    /** Netty returns its constants for the exact, upper-case standard names; CONNECT is for proxies. */
+    private static boolean isImplemented(HttpMethod m) {
+        return m == HttpMethod.GET || m == HttpMethod.HEAD || m == HttpMethod.POST || m == HttpMethod.PUT
+            || m == HttpMethod.DELETE || m == HttpMethod.OPTIONS || m == HttpMethod.PATCH || m == HttpMethod.TRACE;
+    }
+
+    /** RFC 9112 §3.2: exactly one Host in HTTP/1.1, at most one in HTTP/1.0, and a valid one. */
+    private static Rejection checkHost(HttpHeaders headers, HttpVersion version) {
+        Iterator<? extends CharSequence> hosts = headers.valueCharSequenceIterator(HttpHeaderNames.HOST);
+        if (!hosts.hasNext()) {
+            return version == HttpVersion.HTTP_1_1 ? Rejection.HOST_MISSING : null;
+        }
+        CharSequence host = hosts.next();
+        if (hosts.hasNext()) {
+            return Rejection.HOST_REPEATED;
+        }
+        return HostField.isValid(host) ? null : Rejection.HOST_INVALID;
+    }
+
+    /**
+     * RFC 9112 §6.1 and §6.3: Transfer-Encoding is HTTP/1.1 only, never beside Content-Length (the
+     * decoder refuses that pairing with chunked), and its last coding must be chunked, applied once.
+     * Chunked is the only coding Gather implements: anything before it is 501.
+     */
+    private static Rejection checkCodings(HttpHeaders headers, HttpVersion version) {
+        if (version != HttpVersion.HTTP_1_1) {
+            return Rejection.CODING_IN_HTTP_1_0;
+        }
+        if (headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
+            return Rejection.LENGTH_AND_CODING;
+        }
+        String last = null;
+        boolean chunkedBefore = false;
+        boolean otherBefore = false;
+        for (String field : headers.getAll(HttpHeaderNames.TRANSFER_ENCODING)) {
+            for (String element : field.split(",", -1)) {
+                String coding = element.trim();
+                if (coding.isEmpty()) {
+                    continue;   // RFC 9110 §5.6.1: empty list elements are ignored
+                }
+                if (last != null) {
+                    chunkedBefore |= last.equalsIgnoreCase("chunked");
+                    otherBefore |= !last.equalsIgnoreCase("chunked");
+                }
+                last = coding;
+            }
+        }
+        if (last == null || !last.equalsIgnoreCase("chunked") || chunkedBefore) {
+            return Rejection.CODING_NOT_CHUNKED;
+        }
+        return otherBefore ? Rejection.CODING_UNKNOWN : null;
+    }
+}
