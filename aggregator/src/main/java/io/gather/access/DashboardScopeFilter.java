@@ -10,7 +10,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.filter.ServerFilterPhase;
@@ -25,7 +25,7 @@ import reactor.core.publisher.Mono;
  * {@code Bearer realm="gather", error="insufficient_scope", scope="dashboard"}. Runs after security (so a missing
  * or bad token is still the 401) and before the rate limit (so a refused token costs no quota).
  */
-@ServerFilter({DashboardRoutes.MINE, DashboardRoutes.OF_USER})
+@Filter({DashboardRoutes.MINE, DashboardRoutes.OF_USER})
 final class DashboardScopeFilter implements HttpServerFilter, Ordered {
     static final int ORDER = ServerFilterPhase.SECURITY.after();
     static final String TYPE = Problem.TYPE_BASE + "insufficient-scope";

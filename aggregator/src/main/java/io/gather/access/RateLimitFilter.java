@@ -10,7 +10,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
@@ -29,7 +29,7 @@ import reactor.core.scheduler.Schedulers;
  * included, carries {@code RateLimit-Policy} and {@code RateLimit}. A check answered on a Redis thread hands the
  * request back to its connection's event loop.
  */
-@ServerFilter({DashboardRoutes.MINE, DashboardRoutes.OF_USER})
+@Filter({DashboardRoutes.MINE, DashboardRoutes.OF_USER})
 final class RateLimitFilter implements HttpServerFilter, Ordered {
     static final int ORDER = DashboardScopeFilter.ORDER + 1;
     /** The draft's problem type for a 429. */

@@ -31,6 +31,7 @@ public final class GatherHarness implements AutoCloseable {
      */
     public Map<String, String> properties() {
         Map<String, String> p = new HashMap<>(stubs.serviceUrlProperties());
+        p.put("micronaut.server.port", "-1");          // a free port: other test runs may hold 8080
         p.put("micronaut.security.token.jwt.signatures.secret.generator.secret", SECRET);
         p.put("micronaut.security.token.jwt.claims-validators.issuer", ISSUER);
         p.put("micronaut.security.token.jwt.claims-validators.audience", AUDIENCE);

@@ -150,6 +150,8 @@ public final class RateLimitConfig {
                 policies.add(new Policy(e.getKey(), quota.get(), window.get(), p));
             }
         }
+        // Settings can come from unordered sources (system properties, env): the shortest window goes first.
+        policies.sort(java.util.Comparator.comparing(Policy::window).thenComparing(Policy::name));
         return problems.size() == before ? new Tier(t.getName(), policies) : null;
     }
 

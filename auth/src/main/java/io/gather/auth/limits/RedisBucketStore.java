@@ -77,7 +77,7 @@ final class RedisBucketStore implements BucketStore {
             .timeoutOptions(TimeoutOptions.enabled(timeout))
             .socketOptions(SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).keepAlive(true).build())
             .build());
-        this.buckets = new Bucket4jLettuce.LettuceBasedProxyManagerBuilder<>(new LazyRedisApi())
+        this.buckets = new Bucket4jLettuce.LettuceBasedProxyManagerBuilder<>(new LazyRedisApi<String>())
             .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
             .clientClock(clock)
             .build()
@@ -145,21 +145,29 @@ final class RedisBucketStore implements BucketStore {
         resources.shutdown(0, 2, TimeUnit.SECONDS);
     }
 
-    /** Bucket4j's view of Redis, on whatever connection there is now. */
-    private final class LazyRedisApi implements RedisApi<String> {
-        @Override
-        public <V> RedisFuture<V> eval(String script, ScriptOutputType type, String[] keys, byte[][] params) {
-            return commands().eval(script, type, keys, params);
+    /**
+     * Bucket4j's view of Redis, on whatever connection there is now. Generic on purpose: Bucket4j hands keys over
+     * as an {@code Object[]}, which a {@code RedisApi<String>} would cast to {@code String[]} and fail.
+     */
+    private final class LazyRedisApi<K> implements RedisApi<K> {
+        @SuppressWarnings("unchecked")
+        private RedisAsyncCommands<K, byte[]> typed() {
+            return (RedisAsyncCommands<K, byte[]>) (RedisAsyncCommands<?, byte[]>) commands();
         }
 
         @Override
-        public RedisFuture<byte[]> get(String key) {
-            return commands().get(key);
+        public <V> RedisFuture<V> eval(String script, ScriptOutputType type, K[] keys, byte[][] params) {
+            return typed().eval(script, type, keys, params);
         }
 
         @Override
-        public RedisFuture<?> delete(String key) {
-            return commands().del(key);
+        public RedisFuture<byte[]> get(K key) {
+            return typed().get(key);
+        }
+
+        @Override
+        public RedisFuture<?> delete(K key) {
+            return typed().del(key);
         }
     }
 }
