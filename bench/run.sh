@@ -8,8 +8,12 @@
 #        GATHER_JAVA_OPTS  extra JVM flags for Gather [none: default flags, like the spring peer]
 #        BEFORE=REV   also run Gather as built from git revision REV (name gather-before, port 8081),
 #                     right before the current one, so a change shows its before and after in one run
+#        GATHER_RATE_LIMIT_STORE  memory | redis [memory]: redis starts a throwaway redis-server on a free
+#                          loopback port for the run (on the load cores when pinned) and stops it after
 # Gather's section caches are on with their defaults: USERS=1000 repeats users within their freshness
 # ("cache on"); USERS=100000 hardly repeats a user within it ("cache off").
+# Tokens carry scope "dashboard" and azp "bench"; client bench has a tier of two per-user policies (as the
+# default tier has) with quotas no run reaches, so every request is checked and none is refused.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
@@ -25,6 +29,32 @@ fi
 (cd "$root" && mvn -B -q -ntp -DskipTests package -pl aggregator -am)
 jar=$root/aggregator/target/gather.jar
 
+export JWT_EXTRA_CLAIMS=${JWT_EXTRA_CLAIMS:-'{"scope":"dashboard","azp":"bench"}'}
+store=${GATHER_RATE_LIMIT_STORE:-memory}
+limits="-Dgather.rate-limits.store=$store -Dgather.clients.bench.tier=bench \
+ -Dgather.rate-limits.tiers.bench.policies.burst.quota=1000000 -Dgather.rate-limits.tiers.bench.policies.burst.window=10s \
+ -Dgather.rate-limits.tiers.bench.policies.burst.per=user \
+ -Dgather.rate-limits.tiers.bench.policies.hourly.quota=100000000 -Dgather.rate-limits.tiers.bench.policies.hourly.window=1h \
+ -Dgather.rate-limits.tiers.bench.policies.hourly.per=user"
+redis_pid=''
+stop_redis() { [[ -z $redis_pid ]] || { kill "$redis_pid" 2>/dev/null; wait "$redis_pid" 2>/dev/null || true; }; }
+case $store in
+  memory) ;;
+  redis)
+    command -v redis-server >/dev/null || { echo "bench: GATHER_RATE_LIMIT_STORE=redis needs redis-server (apt-get install redis-server)" >&2; exit 1; }
+    redis_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    pin=()
+    [[ ${PIN:-1} == 0 ]] || ! command -v taskset >/dev/null || pin=(taskset -c "${LOAD_CPUS:-1}")
+    "${pin[@]}" redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --loglevel warning &
+    redis_pid=$!
+    trap stop_redis EXIT
+    for _ in $(seq 50); do redis-cli -p "$redis_port" ping 2>/dev/null | grep -q PONG && break; sleep 0.1; done
+    redis-cli -p "$redis_port" ping | grep -q PONG || { echo "bench: redis-server did not start" >&2; exit 1; }
+    limits="$limits -Dredis.uri=redis://127.0.0.1:$redis_port"
+    echo "bench: rate limits in redis-server on 127.0.0.1:$redis_port (pid $redis_pid)"
+    ;;
+  *) echo "bench: GATHER_RATE_LIMIT_STORE is memory or redis, not $store" >&2; exit 1 ;;
+esac
 
 # bench.env's variables mapped to Gather's keys; expanded by run-peers.sh when it starts Gather.
 # Each section gets the peers' per-call timeout; they all start at once, so that is also the deadline.
@@ -42,6 +72,7 @@ gather_cmd() { echo "exec java \${GATHER_JAVA_OPTS:-} \
  -Dgather.sections.orders.timeout=\${DOWNSTREAM_TIMEOUT_MS}ms \
  -Dgather.sections.notifications.timeout=\${DOWNSTREAM_TIMEOUT_MS}ms \
  -Dgather.sections.recommendations.timeout=\${DOWNSTREAM_TIMEOUT_MS}ms \
+ $limits \
  -jar '$1'"; }
 
 # The baseline build, from a throwaway worktree of REV.
@@ -64,4 +95,5 @@ export OUT_DIR=${OUT_DIR:-$here/results/$(date +%Y%m%d-%H%M%S)}
 # run-peers.sh runs only the targets named once a --bff is given: name the peers here.
 (($#)) || set -- fastapi fastapi-w2 sequential express spring
 cd "$root"
-exec bash "$shared/run-peers.sh" "$@" "${before_bff[@]}" --bff "gather|8080|/api/v1/dashboard|$(gather_cmd "$jar")"
+# Not exec: a throwaway redis-server is stopped when the run ends (trap above).
+bash "$shared/run-peers.sh" "$@" "${before_bff[@]}" --bff "gather|8080|/api/v1/dashboard|$(gather_cmd "$jar")"

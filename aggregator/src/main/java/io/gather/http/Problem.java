@@ -1,12 +1,15 @@
 package io.gather.http;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
 
 /**
  * An RFC 9457 problem, written as {@code application/problem+json}. {@code status} always equals the
  * response's status. Extension members: {@code requestId} (to find the request in the logs),
- * {@code section} and {@code reason} (which required section failed, and why).
+ * {@code section} and {@code reason} (which required section failed, and why), {@code violated-policies}
+ * (the rate-limit policies a 429 exceeded, as draft-ietf-httpapi-ratelimit-headers names the member).
  */
 @Serdeable
 public record Problem(
@@ -17,7 +20,17 @@ public record Problem(
     @Nullable String instance,
     @Nullable String requestId,
     @Nullable String section,
-    @Nullable String reason) {
+    @Nullable String reason,
+    @Nullable @JsonProperty(VIOLATED_POLICIES) List<String> violatedPolicies) {
+
+    /** The draft's extension member naming the policies a 429 exceeded. */
+    public static final String VIOLATED_POLICIES = "violated-policies";
+
+    /** A problem without rate-limit members. */
+    public Problem(String type, String title, int status, @Nullable String detail, @Nullable String instance,
+                   @Nullable String requestId, @Nullable String section, @Nullable String reason) {
+        this(type, title, status, detail, instance, requestId, section, reason, null);
+    }
 
     /** Where Gather's own problem types are documented (README, "Errors"). */
     public static final String TYPE_BASE = "https://gather.dev/problems/";

@@ -1,6 +1,7 @@
 package io.gather.http;
 
 import io.micronaut.core.annotation.Nullable;
+import java.util.List;
 
 /**
  * Ends a request with a problem whose every word is safe to show the caller. Carries no stack trace:
@@ -12,15 +13,27 @@ public final class ProblemException extends RuntimeException {
     private final String title;
     private final String section;
     private final String reason;
+    private final List<String> violatedPolicies;
 
     public ProblemException(int status, String type, String title, String detail,
                             @Nullable String section, @Nullable String reason) {
+        this(status, type, title, detail, section, reason, null);
+    }
+
+    private ProblemException(int status, String type, String title, String detail,
+                             @Nullable String section, @Nullable String reason, @Nullable List<String> violatedPolicies) {
         super(detail, null, false, false);
         this.status = status;
         this.type = type;
         this.title = title;
         this.section = section;
         this.reason = reason;
+        this.violatedPolicies = violatedPolicies == null ? null : List.copyOf(violatedPolicies);
+    }
+
+    /** A 429 naming the rate-limit policies the request exceeded ({@code violated-policies}). */
+    public static ProblemException quotaExceeded(String type, String title, String detail, List<String> violatedPolicies) {
+        return new ProblemException(429, type, title, detail, null, null, violatedPolicies);
     }
 
     public ProblemException(int status, String type, String title, String detail) {
@@ -47,5 +60,10 @@ public final class ProblemException extends RuntimeException {
     @Nullable
     public String reason() {
         return reason;
+    }
+
+    @Nullable
+    public List<String> violatedPolicies() {
+        return violatedPolicies;
     }
 }

@@ -25,7 +25,8 @@ public final class ProblemResponseProcessor implements ErrorResponseProcessor<Pr
         Problem problem = context.getRootCause()
             .filter(ProblemException.class::isInstance)
             .map(ProblemException.class::cast)
-            .map(p -> new Problem(p.type(), p.title(), status, p.getMessage(), instance, requestId, p.section(), p.reason()))
+            .map(p -> new Problem(p.type(), p.title(), status, p.getMessage(), instance, requestId, p.section(), p.reason(),
+                p.violatedPolicies()))
             .orElseGet(() -> new Problem(Problem.ABOUT_BLANK, title(status), status, detail(status), instance, requestId, null, null));
         response.contentType(Problem.MEDIA_TYPE);
         if (context.getRequest().getMethod() == HttpMethod.HEAD) {
@@ -50,6 +51,7 @@ public final class ProblemResponseProcessor implements ErrorResponseProcessor<Pr
             case 413 -> "The request is larger than allowed.";
             case 414 -> "The request URI is longer than allowed.";
             case 415 -> "The request's media type is not supported.";
+            case 429 -> "Too many requests: wait for the time Retry-After gives.";
             case 431 -> "The request's header fields are larger than allowed.";
             case 503 -> "Gather cannot answer right now.";
             default -> status >= 500 ? "Gather failed to answer this request." : "The request cannot be answered.";

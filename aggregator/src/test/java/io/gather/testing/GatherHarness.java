@@ -43,11 +43,26 @@ public final class GatherHarness implements AutoCloseable {
             p.put("gather.sections." + s + ".cache.enabled", "false");
             p.put("gather.sections." + s + ".breaker.enabled", "false");
         }
+        // Tests that are not about rate limits must never meet one: a default tier no test reaches.
+        p.put("gather.rate-limits.default-tier", "unlimited");
+        p.put("gather.rate-limits.tiers.unlimited.policies.all.quota", "1000000");
+        p.put("gather.rate-limits.tiers.unlimited.policies.all.window", "60s");
+        p.put("gather.rate-limits.tiers.unlimited.policies.all.per", "user");
         return p;
     }
 
+    /** A token for {@code sub} with {@code scope: dashboard} and no client. */
     public String token(String sub) {
         return tokens.mint(sub, Duration.ofMinutes(5));
+    }
+
+    /** A token for {@code sub} issued to {@code clientId} (null: none) with {@code scope} (null: none). */
+    public String token(String sub, String clientId, String scope) {
+        return tokens.mint(sub, Duration.ofMinutes(5), clientId, scope);
+    }
+
+    public HttpResponse<String> getWith(URI base, String path, String token) throws IOException, InterruptedException {
+        return get(base, path, Map.of("Authorization", "Bearer " + token));
     }
 
     public HttpResponse<String> get(URI base, String path, Map<String, String> headers) throws IOException, InterruptedException {

@@ -2,6 +2,7 @@ package io.gather.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +19,17 @@ class CallerTest {
         assertEquals(Set.of("dashboard:read", "orders:read"), a.scopes());
         Caller b = Caller.of(Authentication.build("u-1", Map.of("scp", List.of("profile:read"))));
         assertEquals(Set.of("profile:read"), b.scopes());
+    }
+
+    @Test
+    void theClientIsAzpElseClientId() {
+        assertEquals("acme", Caller.of(Authentication.build("u-1", Map.of("azp", "acme", "client_id", "other"))).clientId());
+        assertEquals("other", Caller.of(Authentication.build("u-1", Map.of("client_id", "other"))).clientId());
+        Caller none = Caller.of(Authentication.build("u-1", Map.of("scope", "dashboard")));
+        assertNull(none.clientId());
+        assertFalse(none.hasClient());
+        assertNull(new Caller("u-1", Set.of(), " ").clientId());
+        assertTrue(new Caller("u-1", Set.of(), "acme").hasClient());
     }
 
     @Test

@@ -50,6 +50,7 @@ final class ContractResponder implements ResponseDefinitionTransformerV2 {
         if (path.equals(CONTROL_PATH)) {
             return control(request);
         }
+        stub.counted();
         ResponseDefinitionBuilder answer = answer(request, path);
         for (String name : ECHOED) {
             if (request.containsHeader(name)) {

@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
  * <pre>
  * java -jar contract-stubs.jar [--host 127.0.0.1] [--port-base 9101] [--latency orders=80]... [--behave orders=hang]...
  * java -jar contract-stubs.jar token --sub u-42 --secret S --issuer I --audience A [--ttl-seconds 3600]
+ *     [--client gather-demo] [--scope "dashboard"]
  * </pre>
  * {@code --port-base 0} picks free ports. A running stub's behaviour can also be changed over HTTP:
  * {@code curl -X POST 'http://127.0.0.1:9102/__stub/behaviour?set=503:retry-after=2'}.
@@ -51,7 +52,8 @@ public final class ContractStubsMain {
                 case "--behave" -> behaviours.add(pair(args[i], value));
                 case "-h", "--help" -> {
                     System.out.println("usage: java -jar contract-stubs.jar [--host H] [--port-base N|0] "
-                        + "[--latency SERVICE=MS]... [--behave SERVICE=SPEC]... | token --sub U --secret S --issuer I --audience A");
+                        + "[--latency SERVICE=MS]... [--behave SERVICE=SPEC]... | token --sub U --secret S --issuer I --audience A "
+                        + "[--ttl-seconds N] [--client AZP] [--scope 'dashboard']");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -76,7 +78,7 @@ public final class ContractStubsMain {
     }
 
     private static void token(String[] args) {
-        String sub = null, secret = null, issuer = null, audience = null;
+        String sub = null, secret = null, issuer = null, audience = null, client = null, scope = DevTokens.DASHBOARD_SCOPE;
         long ttl = 3600;
         for (int i = 1; i < args.length; i += 2) {
             String value = required(args[i], i + 1 < args.length ? args[i + 1] : null);
@@ -86,13 +88,15 @@ public final class ContractStubsMain {
                 case "--issuer" -> issuer = value;
                 case "--audience" -> audience = value;
                 case "--ttl-seconds" -> ttl = Long.parseLong(value);
+                case "--client" -> client = value;
+                case "--scope" -> scope = value.isBlank() ? null : value;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         if (sub == null || secret == null || issuer == null || audience == null) {
             throw new IllegalArgumentException("token needs --sub, --secret, --issuer and --audience");
         }
-        System.out.println(new DevTokens(secret, issuer, audience).mint(sub, Duration.ofSeconds(ttl)));
+        System.out.println(new DevTokens(secret, issuer, audience).mint(sub, Duration.ofSeconds(ttl), client, scope));
     }
 
     private static String required(String option, String value) {

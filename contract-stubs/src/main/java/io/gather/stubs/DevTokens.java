@@ -34,21 +34,41 @@ public final class DevTokens {
         this.audience = audience;
     }
 
-    /** A valid token for {@code subject}, good for {@code ttl}. */
+    /** The scope that grants the whole dashboard. */
+    public static final String DASHBOARD_SCOPE = "dashboard";
+
+    /** A valid token for {@code subject}, good for {@code ttl}, with the dashboard scope and no client. */
     public String mint(String subject, Duration ttl) {
         return sign(claims(subject, ttl).build());
     }
 
-    /** The claims a valid token carries: sub, iss, aud, iat, exp and the user role. */
+    /** A valid token for {@code subject} issued to {@code clientId} ({@code azp}; null: none) with {@code scope} (null: none). */
+    public String mint(String subject, Duration ttl, String clientId, String scope) {
+        return sign(claims(subject, ttl, clientId, scope).build());
+    }
+
+    /** The claims a valid token carries: sub, iss, aud, iat, exp, the user role and {@code scope: dashboard}. */
     public JWTClaimsSet.Builder claims(String subject, Duration ttl) {
+        return claims(subject, ttl, null, DASHBOARD_SCOPE);
+    }
+
+    /** The same, with {@code azp} = {@code clientId} and {@code scope} as given (each left out when null). */
+    public JWTClaimsSet.Builder claims(String subject, Duration ttl, String clientId, String scope) {
         Instant now = Instant.now();
-        return new JWTClaimsSet.Builder()
+        JWTClaimsSet.Builder b = new JWTClaimsSet.Builder()
             .subject(subject)
             .issuer(issuer)
             .audience(audience)
             .issueTime(Date.from(now))
             .expirationTime(Date.from(now.plus(ttl)))
             .claim("roles", List.of("user"));
+        if (clientId != null) {
+            b.claim("azp", clientId);
+        }
+        if (scope != null) {
+            b.claim("scope", scope);
+        }
+        return b;
     }
 
     public String sign(JWTClaimsSet claims) {

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One downstream service on its own loopback port. Its behaviour and latency can change at any time;
@@ -22,6 +23,7 @@ public final class ServiceStub implements AutoCloseable {
     private final String host;
     private volatile Behaviour behaviour = Behaviour.normal();
     private volatile int latencyMs;
+    private final AtomicLong calls = new AtomicLong();
     private WireMockServer server;
     private int port;
 
@@ -49,6 +51,15 @@ public final class ServiceStub implements AutoCloseable {
         // One catch-all mapping: the responder routes by the contract itself.
         server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
         port = server.port();
+    }
+
+    /** Contract calls answered since start (control calls excluded): lets a test show a call was never made. */
+    public long calls() {
+        return calls.get();
+    }
+
+    void counted() {
+        calls.incrementAndGet();
     }
 
     public Service service() {

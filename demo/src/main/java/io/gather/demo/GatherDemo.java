@@ -22,6 +22,8 @@ public final class GatherDemo {
     static final String ISSUER = "https://auth.gather.demo";
     static final String AUDIENCE = "gather-dashboard";
     static final String USER = "u-42";
+    /** The demo's token is issued to this client ({@code azp}), with {@code scope: dashboard}. */
+    static final String CLIENT = "gather-demo";
 
     private GatherDemo() {
     }
@@ -39,13 +41,14 @@ public final class GatherDemo {
         props.put("micronaut.security.token.jwt.claims-validators.audience", AUDIENCE);
         ApplicationContext context = Micronaut.build(args).mainClass(Application.class).banner(false).properties(props).start();
         String base = "http://127.0.0.1:" + context.getBean(EmbeddedServer.class).getPort();
-        String token = new DevTokens(secret, ISSUER, AUDIENCE).mint(USER, Duration.ofHours(8));
+        String token = new DevTokens(secret, ISSUER, AUDIENCE).mint(USER, Duration.ofHours(8), CLIENT, DevTokens.DASHBOARD_SCOPE);
 
         StringBuilder out = new StringBuilder("\nGather is running at ").append(base).append(" with its contract stubs:\n");
         for (Service s : Service.values()) {
             out.append(String.format("  %-16s %s  (%d ms)%n", s.id(), stubs.url(s), stubs.service(s).latencyMs()));
         }
-        out.append("\nA token for user ").append(USER).append(" (valid 8 hours, this run only):\n  ").append(token).append("\n\n")
+        out.append("\nA token for user ").append(USER).append(", client ").append(CLIENT)
+            .append(", scope dashboard (valid 8 hours, this run only):\n  ").append(token).append("\n\n")
             .append("Your dashboard:\n  curl -s -H 'Authorization: Bearer ").append(token).append("' ").append(base).append("/api/v1/dashboard\n\n")
             .append("Make a service misbehave, then ask again (normal, slow:2000, hang, refuse, reset, 503:retry-after=2, html, ...):\n")
             .append("  curl -s -X POST '").append(stubs.url(Service.ORDERS)).append("/__stub/behaviour?set=hang'\n\n")

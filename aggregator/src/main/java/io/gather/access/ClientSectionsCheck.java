@@ -1,0 +1,34 @@
+package io.gather.access;
+
+import io.gather.auth.scopes.SectionAccess;
+import io.gather.dashboard.SectionName;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.exceptions.ConfigurationException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Stops startup when {@code gather.clients.<id>.sections} names something that is not a dashboard section: the
+ * auth module takes section ids as plain strings, and only the aggregator knows which exist.
+ */
+@Context
+final class ClientSectionsCheck {
+    ClientSectionsCheck(SectionAccess access) {
+        List<String> known = Arrays.stream(SectionName.values()).map(SectionName::id).toList();
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, Set<String>> e : new TreeMap<>(access.configuredClientSections()).entrySet()) {
+            for (String section : e.getValue()) {
+                if (!known.contains(section)) {
+                    problems.add("gather.clients." + e.getKey() + ".sections: " + section + " is not a section " + known);
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException("Gather's client configuration is not usable:\n  - " + String.join("\n  - ", problems));
+        }
+    }
+}
