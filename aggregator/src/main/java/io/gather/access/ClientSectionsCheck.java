@@ -1,11 +1,10 @@
 package io.gather.access;
 
 import io.gather.auth.scopes.SectionAccess;
-import io.gather.dashboard.SectionName;
+import io.gather.dashboard.Sections;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.exceptions.ConfigurationException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +17,7 @@ import java.util.TreeMap;
 @Context
 final class ClientSectionsCheck {
     ClientSectionsCheck(SectionAccess access) {
-        List<String> known = Arrays.stream(SectionName.values()).map(SectionName::id).toList();
+        List<String> known = Sections.ids();
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, Set<String>> e : new TreeMap<>(access.configuredClientSections()).entrySet()) {
             for (String section : e.getValue()) {

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The full dashboard as JSON: {@code userId}, {@code complete} (every section has data), {@code degraded}
- * (some section is stale or missing), one key per section in section order (its data, or {@code null} when
+ * The full dashboard as JSON: {@code userId}, {@code complete} (every section the caller may see has data),
+ * {@code degraded} (some section it may see is stale or missing), one key per section in section order (its data, or {@code null} when
  * missing, so the shape is stable), {@code missing}, and {@code sections}, which says for each section how it
  * came to be. Written by {@link DashboardBodySerializer}.
  *
@@ -34,13 +34,23 @@ public record DashboardBody(
             SectionResult<?> result = e.getValue();
             data.put(id, result instanceof SectionResult.Ok<?> ok ? ok.value() : null);
             sections.put(id, SectionStatus.of(result));
-            if (result instanceof SectionResult.Missing<?>) {
+            if (result instanceof SectionResult.Missing<?> m) {
                 missing.add(id);
-                degraded = true;
+                degraded |= m.reason() != SectionResult.Reason.NOT_ALLOWED;
             } else if (((SectionResult.Ok<?>) result).source() == SectionResult.Source.STALE) {
                 degraded = true;
             }
         }
-        return new DashboardBody(d.userId(), missing.isEmpty(), degraded, data, missing, sections);
+        return new DashboardBody(d.userId(), allowedHaveData(d), degraded, data, missing, sections);
+    }
+
+    /** Whether every section the caller may see has data: a section it may not see leaves it complete. */
+    private static boolean allowedHaveData(Dashboard d) {
+        for (SectionResult<?> r : d.sections().values()) {
+            if (r instanceof SectionResult.Missing<?> m && m.reason() != SectionResult.Reason.NOT_ALLOWED) {
+                return false;
+            }
+        }
+        return true;
     }
 }

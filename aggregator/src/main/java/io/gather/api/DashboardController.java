@@ -1,6 +1,8 @@
 package io.gather.api;
 
 import io.gather.auth.Caller;
+import io.gather.auth.scopes.SectionAccess;
+import io.gather.dashboard.Sections;
 import io.gather.dashboard.DashboardAssembler;
 import io.gather.dashboard.DashboardQuery;
 import io.gather.dashboard.RequiredSectionMissing;
@@ -30,15 +32,17 @@ final class DashboardController {
     static final String CACHE_PARTIAL = "private, no-store";
 
     private final DashboardAssembler assembler;
+    private final SectionAccess access;
 
-    DashboardController(DashboardAssembler assembler) {
+    DashboardController(DashboardAssembler assembler, SectionAccess access) {
         this.assembler = assembler;
+        this.access = access;
     }
 
     @Get(uri = "/dashboard", produces = MediaType.APPLICATION_JSON)
     Mono<HttpResponse<DashboardBody>> mine(Authentication authentication, HttpRequest<?> request) {
         Caller caller = Caller.of(authentication);
-        return dashboard(new DashboardQuery(caller.userId(), caller, RequestIds.of(request)));
+        return dashboard(query(caller.userId(), caller, request));
     }
 
     @Get(uri = "/users/{userId}/dashboard", produces = MediaType.APPLICATION_JSON)
@@ -48,7 +52,11 @@ final class DashboardController {
             return Mono.error(new ProblemException(403, Problem.TYPE_BASE + "not-your-dashboard", "Forbidden",
                 "A token may only read the dashboard of its own subject."));
         }
-        return dashboard(new DashboardQuery(userId, caller, RequestIds.of(request)));
+        return dashboard(query(userId, caller, request));
+    }
+
+    private DashboardQuery query(String userId, Caller caller, HttpRequest<?> request) {
+        return new DashboardQuery(userId, caller, RequestIds.of(request), access.grantedSections(caller, Sections.ids()));
     }
 
     private Mono<HttpResponse<DashboardBody>> dashboard(DashboardQuery query) {

@@ -18,14 +18,16 @@ import reactor.core.publisher.Mono;
 /**
  * Fans a dashboard out to every section at once and folds the results into one {@link Dashboard}.
  * Each section settles into a value within the request's deadline, so the answer comes as soon as the
- * slowest section settles. A missing required section stops the fan-out at once: the other calls are
- * cancelled and there is no dashboard. Each branch is guarded so that it can neither fail nor complete
+ * slowest section settles. A section the caller may not see is not called at all. A missing required section
+ * (that the caller may see) stops the fan-out at once: the other calls are cancelled and there is no dashboard. Each branch is guarded so that it can neither fail nor complete
  * empty (either would end the whole zip), and the fan-out as a whole has the deadline around it too.
  */
 @Singleton
 public final class DashboardAssembler {
     /** How far past the deadline the whole fan-out may run before it is cut: a guard against a stage that hangs. */
     static final Duration GUARD = Duration.ofMillis(100);
+    private static final Missing<?> NOT_ALLOWED = Missing.of(Reason.NOT_ALLOWED,
+        "The token does not grant this section.", Duration.ZERO);
 
     private final List<BoundSection<?>> sections;
     private final Duration deadline;
@@ -70,6 +72,10 @@ public final class DashboardAssembler {
 
     private Mono<SectionResult<?>> settle(BoundSection<?> bound, DashboardQuery query) {
         Section<?> section = bound.section();
+        if (!query.mayRead(section)) {
+            // not called, not read from the cache; and never a reason to refuse the whole dashboard
+            return Mono.just(NOT_ALLOWED);
+        }
         return bound.run(query, deadline)
             .<SectionResult<?>>map(r -> r)
             .switchIfEmpty(Mono.fromSupplier(() -> Missing.of(Reason.UNAVAILABLE, "The section came to nothing.", Duration.ZERO)))

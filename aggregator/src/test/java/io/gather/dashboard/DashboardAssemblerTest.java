@@ -45,7 +45,7 @@ class DashboardAssemblerTest {
 
     private final FailureClassifier classifier = new FailureClassifier();
 
-    static final DashboardQuery QUERY = new DashboardQuery("u-1", new Caller("u-1", Set.of("dashboard")), "r-1");
+    static final DashboardQuery QUERY = DashboardQuery.ofAll("u-1", new Caller("u-1", Set.of("dashboard")), "r-1");
 
     /** The real stack around each stand-in (cache off: these tests are about the fan-out), on virtual time. */
     private DashboardAssembler assembler(Duration deadline, StandIn<?>... sources) {

@@ -84,7 +84,7 @@ class SectionStackTest {
     }
 
     private static SectionRequest request(String user) {
-        return new SectionRequest(new DashboardQuery(user, new Caller(user, Set.of("dashboard")), "r-" + user),
+        return new SectionRequest(DashboardQuery.ofAll(user, new Caller(user, Set.of("dashboard")), "r-" + user),
             new SectionKey(user, 10), Duration.ofMillis(1500));
     }
 
