@@ -10,6 +10,8 @@
 #                     right before the current one, so a change shows its before and after in one run
 #        GATHER_RATE_LIMIT_STORE  memory | redis [memory]: redis starts a throwaway redis-server on a free
 #                          loopback port for the run (on the load cores when pinned) and stops it after
+#        ALSO_REDIS=1  also run Gather with the Redis store (name gather-redis, port 8082) right before the
+#                      memory-store one, so both stores show in one run
 # Gather's section caches are on with their defaults: USERS=1000 repeats users within their freshness
 # ("cache on"); USERS=100000 hardly repeats a user within it ("cache off").
 # Tokens carry scope "dashboard" and azp "bench"; client bench has a tier of two per-user policies (as the
@@ -38,7 +40,9 @@ limits="-Dgather.rate-limits.store=$store -Dgather.clients.bench.tier=bench \
  -Dgather.rate-limits.tiers.bench.policies.hourly.per=user"
 redis_pid=''
 stop_redis() { [[ -z $redis_pid ]] || { kill "$redis_pid" 2>/dev/null; wait "$redis_pid" 2>/dev/null || true; }; }
-case $store in
+redis_needed=$store
+[[ ${ALSO_REDIS:-0} != 1 ]] || redis_needed=redis
+case $redis_needed in
   memory) ;;
   redis)
     command -v redis-server >/dev/null || { echo "bench: GATHER_RATE_LIMIT_STORE=redis needs redis-server (apt-get install redis-server)" >&2; exit 1; }
@@ -50,7 +54,8 @@ case $store in
     trap stop_redis EXIT
     for _ in $(seq 50); do redis-cli -p "$redis_port" ping 2>/dev/null | grep -q PONG && break; sleep 0.1; done
     redis-cli -p "$redis_port" ping | grep -q PONG || { echo "bench: redis-server did not start" >&2; exit 1; }
-    limits="$limits -Dredis.uri=redis://127.0.0.1:$redis_port"
+    redis_uri="-Dredis.uri=redis://127.0.0.1:$redis_port"
+    [[ $store != redis ]] || limits="$limits $redis_uri"
     echo "bench: rate limits in redis-server on 127.0.0.1:$redis_port (pid $redis_pid)"
     ;;
   *) echo "bench: GATHER_RATE_LIMIT_STORE is memory or redis, not $store" >&2; exit 1 ;;
@@ -84,6 +89,12 @@ if [[ -n ${BEFORE:-} ]]; then
   (cd "$wt" && mvn -B -q -ntp -DskipTests package -pl aggregator -am)
   before_bff=(--bff "gather-before|8081|/api/v1/dashboard|$(gather_cmd "$wt/aggregator/target/gather.jar")")
 fi
+if [[ ${ALSO_REDIS:-0} == 1 ]]; then
+  redis_cmd=$(gather_cmd "$jar")
+  redis_cmd=${redis_cmd/-Dgather.rate-limits.store=$store/-Dgather.rate-limits.store=redis $redis_uri}
+  before_bff+=(--bff "gather-redis|8082|/api/v1/dashboard|$redis_cmd")
+fi
+export DEGRADED_MARK_gather_redis='"degraded":true'
 
 export GATHER_JAVA_OPTS=${GATHER_JAVA_OPTS:-}
 # A degraded Gather answer (a section stale or missing) says so in plain text; the peers write null for a
