@@ -32,23 +32,35 @@ public final class DashboardAssembler {
     private final List<BoundSection<?>> sections;
     private final Duration deadline;
     private final FailureClassifier classifier;
+    private final CallContexts contexts;
 
     @Inject
-    DashboardAssembler(SectionCatalog catalog, SectionSettingsRegistry settings, FailureClassifier classifier) {
-        this(catalog.sections(), settings.deadline(), classifier);
+    DashboardAssembler(SectionCatalog catalog, SectionSettingsRegistry settings, FailureClassifier classifier, CallContexts contexts) {
+        this(catalog.sections(), settings.deadline(), classifier, contexts);
     }
 
     DashboardAssembler(List<BoundSection<?>> sections, Duration deadline, FailureClassifier classifier) {
+        this(sections, deadline, classifier, CallContexts.NEW_TRACE);
+    }
+
+    private DashboardAssembler(List<BoundSection<?>> sections, Duration deadline, FailureClassifier classifier, CallContexts contexts) {
         this.sections = List.copyOf(sections);
         this.deadline = deadline;
         this.classifier = classifier;
+        this.contexts = contexts;
     }
 
+    /** The dashboard for {@code query}, in the call context of the request being served (see {@link CallContexts}). */
     public Mono<Dashboard> assemble(DashboardQuery query) {
+        return assemble(query, contexts.of(query));
+    }
+
+    /** The dashboard for {@code query}; its section calls carry {@code context}, and note their outcomes in it. */
+    public Mono<Dashboard> assemble(DashboardQuery query, CallContext context) {
         return Mono.defer(() -> {
             List<Mono<SectionResult<?>>> branches = new ArrayList<>(sections.size());
-            for (BoundSection<?> section : sections) {
-                branches.add(settle(section, query));
+            for (int i = 0; i < sections.size(); i++) {
+                branches.add(settle(sections.get(i), query, context));
             }
             return Mono.zip(branches, results -> {
                 Map<Section<?>, SectionResult<?>> bySection = new LinkedHashMap<>();
@@ -70,13 +82,14 @@ public final class DashboardAssembler {
         return sections.get(0).section();
     }
 
-    private Mono<SectionResult<?>> settle(BoundSection<?> bound, DashboardQuery query) {
+    private Mono<SectionResult<?>> settle(BoundSection<?> bound, DashboardQuery query, CallContext context) {
         Section<?> section = bound.section();
         if (!query.mayRead(section)) {
             // not called, not read from the cache; and never a reason to refuse the whole dashboard
+            context.note(section, new CallContext.SectionOutcome(NOT_ALLOWED, 0));
             return Mono.just(NOT_ALLOWED);
         }
-        return bound.run(query, deadline)
+        return bound.run(query, context, deadline)
             .<SectionResult<?>>map(r -> r)
             .switchIfEmpty(Mono.fromSupplier(() -> Missing.of(Reason.UNAVAILABLE, "The section came to nothing.", Duration.ZERO)))
             .onErrorResume(e -> Mono.just(classifier.classify(e, Duration.ZERO)))

@@ -13,10 +13,13 @@ import reactor.core.publisher.Mono;
  * @param <T> the section's data, a record of the downstream's contract
  */
 public final class Section<T> {
-    /** The downstream call: only what the key says (whose data, which parameters), plus the request id to pass on. */
+    /**
+     * The downstream call: only what the key says (whose data, which parameters), plus the ids to pass on
+     * ({@code X-Request-Id}, {@code traceparent} with a new parent id per call, {@code tracestate}).
+     */
     @FunctionalInterface
     public interface Fetch<C, T> {
-        Mono<io.micronaut.http.HttpResponse<T>> fetch(C client, SectionKey key, String requestId);
+        Mono<io.micronaut.http.HttpResponse<T>> fetch(C client, SectionKey key, CallContext call);
     }
 
     private final String id;
@@ -48,6 +51,11 @@ public final class Section<T> {
         return id;
     }
 
+    /** The section's place in {@link Sections#ALL}, or -1 for one that is not declared there (tests). */
+    public int index() {
+        return Sections.ALL.indexOf(this);
+    }
+
     public boolean required() {
         return required;
     }
@@ -61,8 +69,8 @@ public final class Section<T> {
         return clientType;
     }
 
-    public Mono<io.micronaut.http.HttpResponse<T>> fetch(Object client, SectionKey key, String requestId) {
-        return fetch.fetch(clientType.cast(client), key, requestId);
+    public Mono<io.micronaut.http.HttpResponse<T>> fetch(Object client, SectionKey key, CallContext call) {
+        return fetch.fetch(clientType.cast(client), key, call);
     }
 
     @Override

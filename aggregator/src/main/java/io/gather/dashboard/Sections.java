@@ -17,14 +17,17 @@ import java.util.Optional;
  */
 public final class Sections {
     public static final Section<Profile> PROFILE = Section.required("profile", Profile.class, ProfileClient.class,
-        (client, key, requestId) -> client.profile(key.userId(), requestId));
+        (client, key, call) -> client.profile(key.userId(), call.requestId(), call.traceparent(), call.tracestate()));
     public static final Section<OrderPage> ORDERS = Section.optional("orders", OrderPage.class, OrdersClient.class,
-        (client, key, requestId) -> client.recentOrders(key.userId(), key.limit(), requestId));
+        (client, key, call) -> client.recentOrders(key.userId(), key.limit(), call.requestId(), call.traceparent(),
+            call.tracestate()));
     public static final Section<NotificationPage> NOTIFICATIONS = Section.optional("notifications", NotificationPage.class,
-        NotificationsClient.class, (client, key, requestId) -> client.unread(key.userId(), true, key.limit(), requestId));
+        NotificationsClient.class, (client, key, call) -> client.unread(key.userId(), true, key.limit(),
+            call.requestId(), call.traceparent(), call.tracestate()));
     public static final Section<RecommendationPage> RECOMMENDATIONS = Section.optional("recommendations",
         RecommendationPage.class, RecommendationsClient.class,
-        (client, key, requestId) -> client.recommendations(key.userId(), key.limit(), requestId));
+        (client, key, call) -> client.recommendations(key.userId(), key.limit(), call.requestId(), call.traceparent(),
+            call.tracestate()));
 
     /** Every section, in answer order. */
     public static final List<Section<?>> ALL = List.of(PROFILE, ORDERS, NOTIFICATIONS, RECOMMENDATIONS);

@@ -1,6 +1,7 @@
 package io.gather.clients;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,9 +54,11 @@ class ContractClientsTest implements TestPropertyProvider {
         stubs.close();
     }
 
+    static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
     @Test
     void profileIsReadWithItsDate() {
-        HttpResponse<Profile> r = profiles.profile("u-42", "req-1").block();
+        HttpResponse<Profile> r = profiles.profile("u-42", "req-1", TRACEPARENT, null).block();
         assertEquals(200, r.code());
         Profile p = r.body();
         assertEquals("u-42", p.id());
@@ -63,21 +66,29 @@ class ContractClientsTest implements TestPropertyProvider {
     }
 
     @Test
-    void theRequestIdGoesDownstream() {
-        HttpResponse<Profile> r = profiles.profile("u-1", "req-77").block();
+    void theRequestIdAndTraceContextGoDownstream() {
+        HttpResponse<Profile> r = profiles.profile("u-1", "req-77", TRACEPARENT, "vendor=abc").block();
         assertEquals("req-77", r.getHeaders().get("X-Request-Id")); // the stub echoes what it was sent
+        assertEquals(TRACEPARENT, r.getHeaders().get("traceparent"));
+        assertEquals("vendor=abc", r.getHeaders().get("tracestate"));
+    }
+
+    @Test
+    void noTracestateIsSentWhenThereIsNone() {
+        HttpResponse<Profile> r = profiles.profile("u-1", "req-78", TRACEPARENT, null).block();
+        assertNull(r.getHeaders().get("tracestate"));
     }
 
     @Test
     void anUnknownUserIsANotFoundErrorNotAnEmptyResult() {
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
-            () -> profiles.profile("unknown-7", "req-2").block());
+            () -> profiles.profile("unknown-7", "req-2", TRACEPARENT, null).block());
         assertEquals(404, e.code());
     }
 
     @Test
     void ordersKeepAmountsExact() {
-        OrderPage page = orders.recentOrders("u-42", 5, "req-3").block().body();
+        OrderPage page = orders.recentOrders("u-42", 5, "req-3", TRACEPARENT, null).block().body();
         assertEquals(Math.min(5, page.totalCount()), page.items().size());
         for (var o : page.items()) {
             BigDecimal amount = o.total().decimal();
@@ -88,9 +99,9 @@ class ContractClientsTest implements TestPropertyProvider {
 
     @Test
     void notificationsAndRecommendationsAreRead() {
-        NotificationPage n = notifications.unread("u-3", true, 10, "req-4").block().body();
+        NotificationPage n = notifications.unread("u-3", true, 10, "req-4", TRACEPARENT, null).block().body();
         assertEquals(Math.min(10, n.unreadCount()), n.items().size());
-        RecommendationPage r = recommendations.recommendations("u-3", 4, "req-5").block().body();
+        RecommendationPage r = recommendations.recommendations("u-3", 4, "req-5", TRACEPARENT, null).block().body();
         assertEquals(4, r.items().size());
         assertEquals("reco-v7", r.model());
     }
@@ -99,7 +110,7 @@ class ContractClientsTest implements TestPropertyProvider {
     void anErrorStatusIsAnExceptionThatKeepsRetryAfter() {
         stubs.behave(Service.ORDERS, Behaviour.status(503, 3));
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
-            () -> orders.recentOrders("u-1", 1, "req-6").block());
+            () -> orders.recentOrders("u-1", 1, "req-6", TRACEPARENT, null).block());
         assertEquals(503, e.code());
         assertEquals("3", e.getResponse().getHeaders().get("Retry-After"));
     }

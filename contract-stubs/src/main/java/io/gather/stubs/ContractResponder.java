@@ -50,7 +50,7 @@ final class ContractResponder implements ResponseDefinitionTransformerV2 {
         if (path.equals(CONTROL_PATH)) {
             return control(request);
         }
-        stub.counted();
+        stub.counted(header(request, "X-Request-Id"), header(request, "traceparent"), header(request, "tracestate"));
         ResponseDefinitionBuilder answer = answer(request, path);
         for (String name : ECHOED) {
             if (request.containsHeader(name)) {
@@ -58,6 +58,10 @@ final class ContractResponder implements ResponseDefinitionTransformerV2 {
             }
         }
         return answer.build();
+    }
+
+    private static String header(LoggedRequest request, String name) {
+        return request.containsHeader(name) ? request.getHeader(name) : null;
     }
 
     private ResponseDefinitionBuilder answer(LoggedRequest request, String path) {

@@ -7,6 +7,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
+import java.util.ArrayDeque;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -24,6 +26,8 @@ public final class ServiceStub implements AutoCloseable {
     private volatile Behaviour behaviour = Behaviour.normal();
     private volatile int latencyMs;
     private final AtomicLong calls = new AtomicLong();
+    static final int RECENT = 1000;
+    private final ArrayDeque<Seen> recent = new ArrayDeque<>();
     private WireMockServer server;
     private int port;
 
@@ -58,8 +62,25 @@ public final class ServiceStub implements AutoCloseable {
         return calls.get();
     }
 
-    void counted() {
+    void counted(String requestId, String traceparent, String tracestate) {
         calls.incrementAndGet();
+        synchronized (recent) {
+            if (recent.size() == RECENT) {
+                recent.removeFirst();
+            }
+            recent.addLast(new Seen(requestId, traceparent, tracestate));
+        }
+    }
+
+    /** The trace fields of the last {@value #RECENT} contract calls, oldest first: shows what reached the service. */
+    public List<Seen> recent() {
+        synchronized (recent) {
+            return List.copyOf(recent);
+        }
+    }
+
+    /** What one contract call carried ({@code null} for a field it did not have). */
+    public record Seen(String requestId, String traceparent, String tracestate) {
     }
 
     public Service service() {

@@ -21,7 +21,7 @@ public final class SectionCatalog {
     }
 
     private static <T> BoundSection<T> bind(Section<T> section, SectionPipeline pipeline, SectionSettings s, Object client) {
-        SectionSource<T> source = request -> section.fetch(client, request.key(), request.requestId()).flatMap(Bodies::of);
+        SectionSource<T> source = request -> section.fetch(client, request.key(), request.call()).flatMap(Bodies::of);
         return new BoundSection<>(section, pipeline.compose(section, source, s), s.getLimit());
     }
 

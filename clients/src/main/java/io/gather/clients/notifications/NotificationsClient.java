@@ -1,5 +1,6 @@
 package io.gather.clients.notifications;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
@@ -14,5 +15,6 @@ public interface NotificationsClient {
 
     @Get("/users/{userId}/notifications{?unread,limit}")
     Mono<HttpResponse<NotificationPage>> unread(String userId, @QueryValue boolean unread, @QueryValue int limit,
-                                                @Header("X-Request-Id") String requestId);
+                                                @Header("X-Request-Id") String requestId,
+        @Header("traceparent") String traceparent, @Nullable @Header("tracestate") String tracestate);
 }

@@ -1,5 +1,6 @@
 package io.gather.clients.orders;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
@@ -16,5 +17,6 @@ public interface OrdersClient {
     int MAX_LIMIT = 50;
 
     @Get("/users/{userId}/orders{?limit}")
-    Mono<HttpResponse<OrderPage>> recentOrders(String userId, @QueryValue int limit, @Header("X-Request-Id") String requestId);
+    Mono<HttpResponse<OrderPage>> recentOrders(String userId, @QueryValue int limit, @Header("X-Request-Id") String requestId,
+        @Header("traceparent") String traceparent, @Nullable @Header("tracestate") String tracestate);
 }

@@ -1,5 +1,6 @@
 package io.gather.clients.profile;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
@@ -12,5 +13,6 @@ public interface ProfileClient {
     String ID = "profile";
 
     @Get("/users/{userId}")
-    Mono<HttpResponse<Profile>> profile(String userId, @Header("X-Request-Id") String requestId);
+    Mono<HttpResponse<Profile>> profile(String userId, @Header("X-Request-Id") String requestId,
+        @Header("traceparent") String traceparent, @Nullable @Header("tracestate") String tracestate);
 }

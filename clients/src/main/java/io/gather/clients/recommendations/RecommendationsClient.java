@@ -1,5 +1,6 @@
 package io.gather.clients.recommendations;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
@@ -14,5 +15,6 @@ public interface RecommendationsClient {
 
     @Get("/users/{userId}/recommendations{?limit}")
     Mono<HttpResponse<RecommendationPage>> recommendations(String userId, @QueryValue int limit,
-                                                           @Header("X-Request-Id") String requestId);
+                                                           @Header("X-Request-Id") String requestId,
+        @Header("traceparent") String traceparent, @Nullable @Header("tracestate") String tracestate);
 }
