@@ -5,6 +5,7 @@ import io.gather.auth.limits.RateLimitDecision;
 import io.gather.auth.limits.RateLimiter;
 import io.gather.http.Problem;
 import io.gather.http.ProblemException;
+import io.gather.observe.RateLimitMetrics;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -38,11 +39,13 @@ final class RateLimitFilter implements HttpServerFilter, Ordered {
 
     private final RateLimiter limiter;
     private final ErrorResponseProcessor<?> problems;
+    private final RateLimitMetrics metrics;
     private final RateLimitFields fields = new RateLimitFields();
 
-    RateLimitFilter(RateLimiter limiter, ErrorResponseProcessor<?> problems) {
+    RateLimitFilter(RateLimiter limiter, ErrorResponseProcessor<?> problems, RateLimitMetrics metrics) {
         this.limiter = limiter;
         this.problems = problems;
+        this.metrics = metrics;
     }
 
     @Override
@@ -57,7 +60,9 @@ final class RateLimitFilter implements HttpServerFilter, Ordered {
             return chain.proceed(request);
         }
         EventLoop eventLoop = request instanceof NettyHttpRequest<?> netty ? netty.getChannelHandlerContext().channel().eventLoop() : null;
-        return limiter.check(Caller.of(authentication))
+        Caller caller = Caller.of(authentication);
+        return limiter.check(caller)
+            .doOnNext(decision -> metrics.record(caller.clientId(), decision))
             .flatMap(decision -> eventLoop == null || eventLoop.inEventLoop() ? Mono.just(decision)
                 : Mono.just(decision).publishOn(Schedulers.fromExecutor(eventLoop)))
             .flatMap(decision -> switch (decision.outcome()) {

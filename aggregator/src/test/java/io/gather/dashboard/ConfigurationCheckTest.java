@@ -62,4 +62,10 @@ class ConfigurationCheckTest {
         String message = startupFailure(Map.of("micronaut.security.token.jwt.claims-validators.issuer", ""));
         assertTrue(message.contains("issuer"), message);
     }
+
+    @Test
+    void aBadAccessLogFormatIsNamed() {
+        String message = startupFailure(Map.of("gather.access-log.format", "xml"));
+        assertTrue(message.contains("gather.access-log.format must be json or text, not xml"), message);
+    }
 }

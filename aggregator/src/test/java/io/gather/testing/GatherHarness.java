@@ -3,6 +3,9 @@ package io.gather.testing;
 import io.gather.stubs.ContractStubs;
 import io.gather.stubs.DevTokens;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +23,7 @@ public final class GatherHarness implements AutoCloseable {
     public static final String SECRET = "gather-test-secret-0123456789abcdef0123456789";
     public static final String ISSUER = "https://auth.gather.test";
     public static final String AUDIENCE = "gather-dashboard";
+    public static final String MANAGEMENT_PORT = "endpoints.all.port";
 
     public final ContractStubs stubs = ContractStubs.startInstant();
     public final DevTokens tokens = new DevTokens(SECRET, ISSUER, AUDIENCE);
@@ -34,6 +38,7 @@ public final class GatherHarness implements AutoCloseable {
     public Map<String, String> properties() {
         Map<String, String> p = new HashMap<>(stubs.serviceUrlProperties());
         p.put("micronaut.server.port", "-1"); // a free port: tests never take 8080 from a running Gather
+        p.put(MANAGEMENT_PORT, Integer.toString(freePort())); // nor 8081 (Micronaut takes no -1 here)
         p.put("micronaut.security.token.jwt.signatures.secret.generator.secret", SECRET);
         p.put("micronaut.security.token.jwt.claims-validators.issuer", ISSUER);
         p.put("micronaut.security.token.jwt.claims-validators.audience", AUDIENCE);
@@ -49,6 +54,20 @@ public final class GatherHarness implements AutoCloseable {
         p.put("gather.rate-limits.tiers.unlimited.policies.all.window", "60s");
         p.put("gather.rate-limits.tiers.unlimited.policies.all.per", "user");
         return p;
+    }
+
+    /** The management port these properties give Gather (health, prometheus, openapi). */
+    public static URI management(Map<String, String> properties) {
+        return URI.create("http://127.0.0.1:" + properties.get(MANAGEMENT_PORT));
+    }
+
+    /** A loopback port free right now. */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A token for {@code sub} with {@code scope: dashboard} and no client. */

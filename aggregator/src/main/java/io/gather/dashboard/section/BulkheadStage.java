@@ -4,6 +4,7 @@ import io.gather.dashboard.SectionResult.Missing;
 import io.gather.dashboard.SectionResult.Reason;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import java.time.Duration;
+import java.util.concurrent.atomic.LongAdder;
 import reactor.core.publisher.Mono;
 
 /**
@@ -13,15 +14,18 @@ import reactor.core.publisher.Mono;
  */
 final class BulkheadStage implements SectionStage {
     private final Bulkhead bulkhead;
+    private final LongAdder refused;
 
-    BulkheadStage(Bulkhead bulkhead) {
+    BulkheadStage(Bulkhead bulkhead, LongAdder refused) {
         this.bulkhead = bulkhead;
+        this.refused = refused;
     }
 
     @Override
     public <T> SectionCall<T> around(SectionCall<T> next) {
         return request -> Mono.defer(() -> {
             if (!bulkhead.tryAcquirePermission()) {
+                refused.increment();
                 return Mono.just(Missing.<T>of(Reason.BULKHEAD_FULL,
                     "Too many calls to the service are under way; this one was not made.", Duration.ZERO));
             }

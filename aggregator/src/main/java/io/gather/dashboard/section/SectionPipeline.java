@@ -11,8 +11,11 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Builds sections' calls as stacks of stages, and holds what the stages share: the classifier, the one
@@ -26,15 +29,22 @@ public final class SectionPipeline {
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
     private final Map<String, Bulkhead> bulkheads = new ConcurrentHashMap<>();
     private final Map<String, SectionCache<?>> caches = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> bulkheadRefusals = new ConcurrentHashMap<>();
+    private final List<SectionObserver> observers;
 
     @Inject
-    SectionPipeline(FailureClassifier classifier) {
-        this(classifier, Ticker.systemTicker());
+    SectionPipeline(FailureClassifier classifier, List<SectionObserver> observers) {
+        this(classifier, Ticker.systemTicker(), observers);
     }
 
     public SectionPipeline(FailureClassifier classifier, Ticker ticker) {
+        this(classifier, ticker, List.of());
+    }
+
+    public SectionPipeline(FailureClassifier classifier, Ticker ticker, List<SectionObserver> observers) {
         this.classifier = classifier;
         this.ticker = ticker;
+        this.observers = List.copyOf(observers);
     }
 
     /**
@@ -47,11 +57,12 @@ public final class SectionPipeline {
             .with(retry(s))                                         // once more for a call that got no answer, within a budget
             .with(new TimeoutStage(s.getTimeout()))                 // the downstream's own time, never longer
             .with(breaker(section, s))                              // after many failures, no calls for a while
-            .with(new BulkheadStage(bulkhead(section, s)))          // a bounded number of calls at once; more are refused
+            .with(new BulkheadStage(bulkhead(section, s), refusals(section))) // a bounded number of calls at once; more are refused
             .with(new CoalescingStage())                            // identical calls under way share one
             .with(new DeadlineStage())                              // this request's own deadline
             .with(cache == null ? SectionStage.NONE : new StaleFallbackStage(cache))  // a failed call serves a stale entry
-            .with(cache == null ? SectionStage.NONE : new CacheStage(cache, s.getTimeout())); // a fresh entry is served, no call
+            .with(cache == null ? SectionStage.NONE : new CacheStage(cache, s.getTimeout())) // a fresh entry is served, no call
+            .with(new ObservingStage(section, observers));          // what each request's section came to: metrics, log line
     }
 
     private static SectionStage retry(SectionSettings s) {
@@ -86,6 +97,10 @@ public final class SectionPipeline {
         return bulkheads.computeIfAbsent(section.id(), id -> Bulkhead.of(id, config));
     }
 
+    private LongAdder refusals(Section<?> section) {
+        return bulkheadRefusals.computeIfAbsent(section.id(), id -> new LongAdder());
+    }
+
     private <T> SectionCache<T> cache(Section<T> section, SectionSettings s) {
         @SuppressWarnings("unchecked")
         SectionCache<T> cache = (SectionCache<T>) caches.computeIfAbsent(section.id(), id -> new SectionCache<T>(s.getCache(), ticker));
@@ -99,5 +114,16 @@ public final class SectionPipeline {
 
     public Map<String, Bulkhead> bulkheads() {
         return bulkheads;
+    }
+
+    /** Calls each downstream's bulkhead refused since startup, by section id. */
+    public Map<String, LongAdder> bulkheadRefusals() {
+        return bulkheadRefusals;
+    }
+
+    /** How many entries the section's cache holds now; empty when the section has no cache. */
+    public OptionalLong cacheSize(String sectionId) {
+        SectionCache<?> cache = caches.get(sectionId);
+        return cache == null ? OptionalLong.empty() : OptionalLong.of(cache.size());
     }
 }

@@ -15,6 +15,11 @@ public interface BucketStore extends AutoCloseable {
     /** Gives one request back (a request another policy refused); never above the quota. */
     CompletableFuture<?> refund(String key, Policy policy);
 
+    /** Completes when the store answers (at once for a store in this instance); fails within the store's timeout when it does not. */
+    default CompletableFuture<?> ping() {
+        return CompletableFuture.completedFuture(null);
+    }
+
     @Override
     void close();
 

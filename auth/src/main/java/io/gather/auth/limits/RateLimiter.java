@@ -34,6 +34,14 @@ public final class RateLimiter {
         return config.enabled();
     }
 
+    /**
+     * Whether the store answers now (asked directly, not from the last check, so an instance that gets no traffic
+     * still sees Redis come back). Never fails; completes within the store's timeout.
+     */
+    public Mono<Boolean> storeAnswers() {
+        return Mono.fromFuture(() -> store.ping().thenApply(ok -> true), true).onErrorReturn(false);
+    }
+
     /** The tier that limits this caller. */
     public Tier tierOf(Caller caller) {
         return config.tierOf(caller.clientId());

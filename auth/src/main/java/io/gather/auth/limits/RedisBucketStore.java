@@ -136,6 +136,15 @@ final class RedisBucketStore implements BucketStore {
     }
 
     @Override
+    public CompletableFuture<?> ping() {
+        try {
+            return commands().ping().toCompletableFuture().orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
     public void close() {
         CompletableFuture<StatefulRedisConnection<String, byte[]>> current = connection.get();
         if (current != null && current.isDone() && !current.isCompletedExceptionally()) {

@@ -1,0 +1,112 @@
+package io.gather.observe;
+
+import io.gather.auth.Caller;
+import io.gather.dashboard.CallContext;
+import io.gather.http.TraceContexts;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.web.router.RouteAttributes;
+import io.micronaut.web.router.RouteInfo;
+import io.micronaut.web.router.UriRouteInfo;
+import java.util.Arrays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every API request: its call context (request id, trace context) is made before anything else runs, so security's
+ * refusals are in a trace too; its answer is counted ({@link RequestMetrics}) and logged as one line on the
+ * {@value #LOGGER} logger ({@link AccessLine}). The view comes from the request attribute {@value RequestMetrics#VIEW_ATTRIBUTE}
+ * when the route sets one, else from the {@code view} query parameter, else {@code full}.
+ */
+@ServerFilter("/api/**")
+final class AccessLogFilter implements Ordered {
+    static final String LOGGER = "gather.access";
+    static final String UNMATCHED = "unmatched";
+    private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
+
+    private final RequestMetrics metrics;
+    private final AccessLogSettings settings;
+    /** Route templates by route, compared by identity (routes are few and made once): a scan, no hashing. */
+    private volatile Object[][] templates = new Object[0][];
+
+    AccessLogFilter(RequestMetrics metrics, AccessLogSettings settings) {
+        this.metrics = metrics;
+        this.settings = settings;
+    }
+
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.FIRST.order(); // after the request id (FIRST.before()), before security
+    }
+
+    @RequestFilter
+    void begin(HttpRequest<?> request) {
+        TraceContexts.forRequest(request);
+    }
+
+    @ResponseFilter
+    void end(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        CallContext call = TraceContexts.forRequest(request);
+        long nanos = System.nanoTime() - call.startNanos();
+        String route = route(request);
+        String view = RequestMetrics.view(view(request));
+        int status = response.code();
+        metrics.record(route, status, view, nanos);
+        if (settings.isEnabled() && LOG.isInfoEnabled()) {
+            String client = client(request);
+            String method = request.getMethodName();
+            LOG.info(settings.format() == AccessLogSettings.Format.JSON
+                ? AccessLine.json(call, method, route, client, view, status, nanos)
+                : AccessLine.text(call, method, route, client, view, status, nanos));
+        }
+    }
+
+    private String route(HttpRequest<?> request) {
+        RouteInfo<?> info = RouteAttributes.getRouteInfo(request).orElse(null);
+        if (info == null) {
+            return UNMATCHED;
+        }
+        Object[][] known = templates;
+        for (Object[] entry : known) {
+            if (entry[0] == info) {
+                return (String) entry[1];
+            }
+        }
+        String template = info instanceof UriRouteInfo<?, ?> uri ? uri.getUriMatchTemplate().toString() : UNMATCHED;
+        Object[][] more = Arrays.copyOf(known, known.length + 1);
+        more[known.length] = new Object[] {info, template};
+        templates = more; // a lost race only means a route is looked up twice
+        return template;
+    }
+
+    @Nullable
+    private static String view(HttpRequest<?> request) {
+        Object attribute = request.getAttribute(RequestMetrics.VIEW_ATTRIBUTE).orElse(null);
+        if (attribute != null) {
+            return attribute.toString();
+        }
+        return request.getParameters().get("view");
+    }
+
+    /** The token's client ({@code azp}, else {@code client_id}), cut to 64 characters; null without one. */
+    @Nullable
+    private static String client(HttpRequest<?> request) {
+        Authentication authentication = request.getUserPrincipal(Authentication.class).orElse(null);
+        if (authentication == null) {
+            return null;
+        }
+        for (String claim : new String[] {Caller.AZP, Caller.CLIENT_ID}) {
+            if (authentication.getAttributes().get(claim) instanceof String s && !s.isBlank()) {
+                return s.length() > 64 ? s.substring(0, 64) : s;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,81 @@
+package io.gather.observe;
+
+import io.gather.dashboard.Section;
+import io.gather.dashboard.SectionResult;
+import io.gather.dashboard.SectionResult.Missing;
+import io.gather.dashboard.SectionResult.Ok;
+import io.gather.dashboard.SectionResult.Reason;
+import io.gather.dashboard.SectionResult.Source;
+import io.gather.dashboard.section.SectionObserver;
+import jakarta.inject.Singleton;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Logs a downstream's faults as episodes, not per request: one WARN at the first fault after a quiet period (a
+ * timeout, an error status that counts as a fault, a bad body, no connection, a full bulkhead; whether the
+ * section was then served stale or missing), then nothing while the faults go on, and one INFO when the service
+ * answers again after {@value #QUIET_SECONDS} s without a fault, with how long it lasted and how many calls failed.
+ * Breaker transitions are logged beside it, at INFO, by {@link ResilienceMetrics}. Details are Gather's own fixed
+ * sentences: never a host, a body or a token.
+ */
+@Singleton
+final class FaultEpisodes implements SectionObserver {
+    static final String LOGGER = "gather.faults";
+    static final long QUIET_SECONDS = 30;
+    private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
+    private static final long QUIET_NANOS = TimeUnit.SECONDS.toNanos(QUIET_SECONDS);
+
+    @Override
+    public Recorder forSection(Section<?> section) {
+        return new Episode(section.id());
+    }
+
+    private static final class Episode implements Recorder {
+        private final String section;
+        private final AtomicBoolean active = new AtomicBoolean();
+        private final AtomicLong faults = new AtomicLong();
+        private volatile long startedNanos;
+        private volatile long lastFaultNanos;
+
+        Episode(String section) {
+            this.section = section;
+        }
+
+        @Override
+        public void settled(SectionResult<?> result, long nanos) {
+            Missing<?> fault = fault(result);
+            if (fault != null) {
+                long now = System.nanoTime();
+                lastFaultNanos = now;
+                faults.incrementAndGet();
+                if (active.compareAndSet(false, true)) {
+                    startedNanos = now;
+                    LOG.warn("Section {}: its service is failing ({}: {}); further faults are counted, not logged, until it "
+                        + "has answered well for {} s", section, fault.reason().id(), fault.detail(), QUIET_SECONDS);
+                }
+            } else if (active.get() && result instanceof Ok<?> ok && ok.source() == Source.LIVE) {
+                long now = System.nanoTime();
+                if (now - lastFaultNanos > QUIET_NANOS && active.compareAndSet(true, false)) {
+                    long count = faults.getAndSet(0);
+                    LOG.info("Section {}: its service answers well again; the episode lasted {} s, {} section answers met a fault",
+                        section, TimeUnit.NANOSECONDS.toSeconds(lastFaultNanos - startedNanos), count);
+                }
+            }
+        }
+
+        @Override
+        public void cancelled(long nanos) {
+        }
+
+        /** The live call's failure when it says the downstream is unwell (or too busy), else null. */
+        private static Missing<?> fault(SectionResult<?> result) {
+            Missing<?> m = result instanceof Missing<?> missing ? missing
+                : result instanceof Ok<?> ok && ok.source() == Source.STALE ? ok.liveFailure() : null;
+            return m != null && (m.downstreamFault() || m.reason() == Reason.BULKHEAD_FULL) ? m : null;
+        }
+    }
+}

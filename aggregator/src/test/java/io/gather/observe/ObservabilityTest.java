@@ -1,0 +1,199 @@
+package io.gather.observe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.gather.stubs.Behaviour;
+import io.gather.stubs.Service;
+import io.gather.stubs.ServiceStub;
+import io.gather.testing.GatherHarness;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What an operator sees of a few dashboards with one section timing out: the scrape's histograms and outcome
+ * counters with the right counts, the log line of each request naming the section, its reason and timings, and
+ * the caller's trace id reaching every downstream.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ObservabilityTest implements TestPropertyProvider {
+    static final int REQUESTS = 3;
+    static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+    static final String TRACEPARENT = "00-" + TRACE_ID + "-00f067aa0ba902b7-01";
+
+    private final GatherHarness harness = new GatherHarness();
+    private final Map<String, String> properties = harness.properties();
+    private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    private String afterRequests;
+
+    @Inject EmbeddedServer server;
+    @Inject JsonMapper json;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return properties;
+    }
+
+    @BeforeAll
+    void before() throws Exception {
+        lines.start();
+        ((Logger) LoggerFactory.getLogger(AccessLogFilter.LOGGER)).addAppender(lines);
+        harness.stubs.behave(Service.RECOMMENDATIONS, Behaviour.slow(2000)); // its timeout is 1000 ms
+        for (int i = 0; i < REQUESTS; i++) {
+            HttpResponse<String> r = harness.get(server.getURI(), "/api/v1/dashboard", Map.of(
+                "Authorization", "Bearer " + harness.token("u-7"), "X-Request-Id", "obs-" + i,
+                "traceparent", TRACEPARENT, "tracestate", "vendor=abc"));
+            assertEquals(200, r.statusCode(), r.body());
+        }
+        afterRequests = scrape(); // before any other test adds requests
+    }
+
+    @AfterAll
+    void stop() {
+        ((Logger) LoggerFactory.getLogger(AccessLogFilter.LOGGER)).detachAppender(lines);
+        harness.close();
+    }
+
+    private String scrape() throws Exception {
+        HttpResponse<String> r = harness.get(GatherHarness.management(properties), "/prometheus", Map.of());
+        assertEquals(200, r.statusCode(), r.body());
+        return r.body();
+    }
+
+    /** The value of the one sample whose name and labels are all given (labels in any order). */
+    private static double sample(String scrape, String name, String... labels) {
+        for (String line : scrape.split("\n")) {
+            if (!line.startsWith(name + "{") && !line.startsWith(name + " ")) {
+                continue;
+            }
+            boolean all = true;
+            for (String label : labels) {
+                all &= line.contains(label);
+            }
+            if (all) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        throw new AssertionError("no sample " + name + " " + List.of(labels) + " in\n" + scrape);
+    }
+
+    @Test
+    void theScrapeHoldsEachSectionsHistogramAndOutcomes() {
+        String s = afterRequests;
+        String recommendations = "section=\"recommendations\"";
+        assertEquals(REQUESTS, sample(s, "gather_section_duration_seconds_count", recommendations, "outcome=\"missing\""));
+        assertEquals(REQUESTS, sample(s, "gather_section_outcomes_total", recommendations, "outcome=\"missing\"", "reason=\"timeout\""));
+        assertEquals(0, sample(s, "gather_section_outcomes_total", recommendations, "outcome=\"ok\""));
+        // each timed out at 1000 ms: none under 0.75 s, all within 1.5 s
+        assertEquals(0, sample(s, "gather_section_duration_seconds_bucket", recommendations, "outcome=\"missing\"", "le=\"0.75\""));
+        assertEquals(REQUESTS, sample(s, "gather_section_duration_seconds_bucket", recommendations, "outcome=\"missing\"", "le=\"1.5\""));
+        for (String section : new String[] {"profile", "orders", "notifications"}) {
+            String tag = "section=\"" + section + "\"";
+            assertEquals(REQUESTS, sample(s, "gather_section_duration_seconds_count", tag, "outcome=\"ok\""));
+            assertEquals(REQUESTS, sample(s, "gather_section_duration_seconds_bucket", tag, "outcome=\"ok\"", "le=\"1.0\"")); // within its timeout
+            assertEquals(0, sample(s, "gather_section_outcomes_total", tag, "outcome=\"missing\"", "reason=\"timeout\""));
+        }
+        assertEquals(REQUESTS, sample(s, "gather_requests_seconds_count", "route=\"/api/v1/dashboard\"", "status=\"200\"", "view=\"full\""));
+        assertEquals(REQUESTS, sample(s, "gather_rate_limit_decisions_total", "client=\"other\"", "decision=\"admitted\"", "tier=\"unlimited\""));
+        assertEquals(0, sample(s, "gather_admission_refused_total"));
+        assertTrue(s.contains("gather_bulkhead_refused_total{section=\"orders\"} 0"), s);
+    }
+
+    @Test
+    void noTagHoldsAUserIdOrAToken() throws Exception {
+        String s = scrape();
+        assertFalse(s.contains("u-7"), "a user id in a tag");
+        assertFalse(s.contains("eyJ"), "a token in a tag");
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void eachRequestsLogLineNamesTheSectionItsReasonAndTimings() throws Exception {
+        for (int i = 0; i < REQUESTS; i++) {
+            String id = "obs-" + i;
+            String line = lines.list.stream().map(ILoggingEvent::getFormattedMessage)
+                .filter(m -> m.contains("\"requestId\":\"" + id + "\"")).findFirst()
+                .orElseThrow(() -> new AssertionError("no line for " + id + " in " + lines.list));
+            Map<String, Object> l = json.readValue(line, Argument.mapOf(String.class, Object.class));
+            assertEquals(TRACE_ID, l.get("traceId"));
+            assertEquals("/api/v1/dashboard", l.get("route"));
+            assertEquals("full", l.get("view"));
+            assertEquals(200, ((Number) l.get("status")).intValue());
+            long total = ((Number) l.get("totalMs")).longValue();
+            assertTrue(total >= 1000 && total < 3000, line); // the section's timeout, plus a cold JVM's first request
+            Map<String, Map<String, Object>> sections = (Map<String, Map<String, Object>>) l.get("sections");
+            Map<String, Object> late = sections.get("recommendations");
+            assertEquals("missing", late.get("outcome"));
+            assertEquals("timeout", late.get("reason"));
+            long lateMs = ((Number) late.get("ms")).longValue();
+            assertTrue(lateMs >= 1000 && lateMs <= total, line);
+            Map<String, Object> profile = sections.get("profile");
+            assertEquals("ok", profile.get("outcome"));
+            assertEquals("live", profile.get("source"));
+            assertTrue(((Number) profile.get("ms")).longValue() < 1000, line);
+            assertFalse(line.contains("u-7"), "the user id in the log line: " + line);
+        }
+    }
+
+    @Test
+    void theCallersTraceReachesEveryDownstreamWithANewParentPerCall() {
+        for (Service service : Service.values()) {
+            List<ServiceStub.Seen> seen = harness.stubs.service(service).recent().stream()
+                .filter(s -> s.requestId() != null && s.requestId().matches("obs-\\d+")).toList();
+            assertEquals(REQUESTS, seen.size(), service + ": " + seen);
+            for (ServiceStub.Seen s : seen) {
+                Matcher m = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-01").matcher(s.traceparent());
+                assertTrue(m.matches(), s.traceparent());
+                assertEquals(TRACE_ID, m.group(1));
+                assertNotEquals("00f067aa0ba902b7", m.group(2), "the caller's parent id passed on as Gather's own");
+                assertEquals("vendor=abc", s.tracestate());
+            }
+        }
+    }
+
+    @Test
+    void aRequestWithoutTraceContextStartsATrace() throws Exception {
+        HttpResponse<String> r = harness.get(server.getURI(), "/api/v1/dashboard", Map.of(
+            "Authorization", "Bearer " + harness.token("u-8"), "X-Request-Id", "obs-new", "traceparent", "00-nothex-x-01",
+            "tracestate", "dropped=1"));
+        assertEquals(200, r.statusCode(), r.body());
+        ServiceStub.Seen seen = harness.stubs.service(Service.PROFILE).recent().stream()
+            .filter(s -> "obs-new".equals(s.requestId())).findFirst().orElseThrow();
+        assertTrue(seen.traceparent().matches("00-[0-9a-f]{32}-[0-9a-f]{16}-00"), seen.traceparent());
+        assertEquals(null, seen.tracestate(), "a tracestate without a valid traceparent is dropped");
+        String line = lines.list.stream().map(ILoggingEvent::getFormattedMessage).filter(m -> m.contains("obs-new")).findFirst().orElseThrow();
+        assertTrue(line.contains("\"traceId\":\"" + seen.traceparent().substring(3, 35) + "\""), line);
+    }
+
+    @Test
+    void aRefusedRequestIsLoggedAndCountedToo() throws Exception {
+        HttpResponse<String> r = harness.get(server.getURI(), "/api/v1/users/u-9/dashboard", Map.of("X-Request-Id", "obs-401"));
+        assertEquals(401, r.statusCode());
+        String line = lines.list.stream().map(ILoggingEvent::getFormattedMessage).filter(m -> m.contains("obs-401")).findFirst().orElseThrow();
+        assertTrue(line.contains("\"route\":\"/api/v1/users/{userId}/dashboard\""), line);
+        assertTrue(line.contains("\"status\":401"), line);
+        assertFalse(line.contains("u-9"), line);
+        assertTrue(sample(scrape(), "gather_requests_seconds_count", "route=\"/api/v1/users/{userId}/dashboard\"", "status=\"401\"") >= 1);
+    }
+}
