@@ -53,7 +53,7 @@ gather_ports=()
 for instance in a b; do
   port=$(free_port); gather_ports+=("$port")
   java -Xmx256m -XX:TieredStopAtLevel=1 \
-    -Dmicronaut.server.host=127.0.0.1 -Dmicronaut.server.port="$port" \
+    -Dmicronaut.server.host=127.0.0.1 -Dmicronaut.server.port="$port" -Dendpoints.all.port="$(free_port)" \
     -Dmicronaut.security.token.jwt.signatures.secret.generator.secret="$SECRET" \
     -Dmicronaut.security.token.jwt.claims-validators.issuer="$ISSUER" \
     -Dmicronaut.security.token.jwt.claims-validators.audience="$AUDIENCE" \

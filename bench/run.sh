@@ -64,7 +64,7 @@ esac
 # bench.env's variables mapped to Gather's keys; expanded by run-peers.sh when it starts Gather.
 # Each section gets the peers' per-call timeout; they all start at once, so that is also the deadline.
 gather_cmd() { echo "exec java \${GATHER_JAVA_OPTS:-} \
- -Dmicronaut.server.host=127.0.0.1 -Dmicronaut.server.port=\$PORT \
+ -Dmicronaut.server.host=127.0.0.1 -Dmicronaut.server.port=\$PORT -Dendpoints.all.port=\$((PORT + 10000)) \
  -Dmicronaut.security.token.jwt.signatures.secret.generator.secret=\$JWT_SECRET \
  -Dmicronaut.security.token.jwt.claims-validators.issuer=\$JWT_ISSUER \
  -Dmicronaut.security.token.jwt.claims-validators.audience=\$JWT_AUDIENCE \

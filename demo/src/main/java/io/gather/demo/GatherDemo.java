@@ -39,8 +39,10 @@ public final class GatherDemo {
         props.put("micronaut.security.token.jwt.signatures.secret.generator.secret", secret);
         props.put("micronaut.security.token.jwt.claims-validators.issuer", ISSUER);
         props.put("micronaut.security.token.jwt.claims-validators.audience", AUDIENCE);
+        props.put("gather.access-log.format", "text"); // for people: one line per request, not JSON
         ApplicationContext context = Micronaut.build(args).mainClass(Application.class).banner(false).properties(props).start();
         String base = "http://127.0.0.1:" + context.getBean(EmbeddedServer.class).getPort();
+        String management = "http://127.0.0.1:" + context.getProperty("endpoints.all.port", Integer.class).orElse(8081);
         String token = new DevTokens(secret, ISSUER, AUDIENCE).mint(USER, Duration.ofHours(8), CLIENT, DevTokens.DASHBOARD_SCOPE);
 
         StringBuilder out = new StringBuilder("\nGather is running at ").append(base).append(" with its contract stubs:\n");
@@ -52,6 +54,11 @@ public final class GatherDemo {
             .append("Your dashboard:\n  curl -s -H 'Authorization: Bearer ").append(token).append("' ").append(base).append("/api/v1/dashboard\n\n")
             .append("Make a service misbehave, then ask again (normal, slow:2000, hang, refuse, reset, 503:retry-after=2, html, ...):\n")
             .append("  curl -s -X POST '").append(stubs.url(Service.ORDERS)).append("/__stub/behaviour?set=hang'\n\n")
+            .append("Operators (management port; GATHER_MANAGEMENT_PORT for another):\n")
+            .append("  curl -s ").append(management).append("/health/readiness\n")
+            .append("  curl -s ").append(management).append("/prometheus | grep ^gather_\n")
+            .append("  curl -s ").append(management).append("/openapi/gather.yml\n")
+            .append("Each request is logged below as one line (gather.access).\n\n")
             .append("Stop with Ctrl-C.\n");
         System.out.println(out);
     }
