@@ -86,7 +86,8 @@ class ManagementTest {
             assertTrue(r.headers().firstValue("Content-Type").orElseThrow().startsWith("application/yaml"), r.headers().toString());
             String doc = r.body();
             for (String expected : new String[] {"openapi: 3", "/api/v1/dashboard:", "/api/v1/users/{userId}/dashboard:",
-                "application/problem+json", "\"404\":", "\"502\":", "\"504\":", "\"429\":", "\"401\":", "examples:", "bearerAuth"}) {
+                "application/problem+json", "\"404\":", "\"502\":", "\"504\":", "\"429\":", "\"401\":", "examples:", "bearerAuth",
+                "$ref: \"#/components/schemas/Dashboard\"", "full:", "user-not-found", "title: Gather"}) {
                 assertTrue(doc.contains(expected), expected + " in\n" + doc);
             }
         }
