@@ -38,7 +38,7 @@ public final class GatherHarness implements AutoCloseable {
     public Map<String, String> properties() {
         Map<String, String> p = new HashMap<>(stubs.serviceUrlProperties());
         p.put("micronaut.server.port", "-1"); // a free port: tests never take 8080 from a running Gather
-        p.put(MANAGEMENT_PORT, Integer.toString(freePort())); // nor 8081 (Micronaut takes no -1 here)
+        p.put(MANAGEMENT_PORT, Integer.toString(freePort())); // nor 8081: a free management port per instance
         p.put("micronaut.security.token.jwt.signatures.secret.generator.secret", SECRET);
         p.put("micronaut.security.token.jwt.claims-validators.issuer", ISSUER);
         p.put("micronaut.security.token.jwt.claims-validators.audience", AUDIENCE);
