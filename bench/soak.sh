@@ -49,15 +49,25 @@ for _ in $(seq 1 120); do
 done
 
 cat > "$out/soak.lua" <<'LUA'
-local tokens, n, done, limit = {}, 0, 0, tonumber(os.getenv("SOAK_REQUESTS"))
+local tokens, n, answered, limit, threads = {}, 0, 0, tonumber(os.getenv("SOAK_REQUESTS")), {}
+statuses = {}
+setup = function(thread) threads[#threads + 1] = thread end
 init = function(args) for line in io.lines(os.getenv("SOAK_TOKENS")) do tokens[#tokens + 1] = line end end
 request = function()
   n = n + 1
   return wrk.format("GET", "/api/v1/dashboard", {["Authorization"] = "Bearer " .. tokens[(n % #tokens) + 1]})
 end
 response = function(status, headers, body)
-  done = done + 1
-  if done >= limit then wrk.thread:stop() end
+  answered = answered + 1
+  statuses[status] = (statuses[status] or 0) + 1
+  if answered >= limit then wrk.thread:stop() end
+end
+done = function(summary, latency, requests)
+  local line = "statuses:"
+  for _, t in ipairs(threads) do
+    for status, count in pairs(t:get("statuses")) do line = line .. " " .. status .. "=" .. count end
+  end
+  io.write(line .. "\n")
 end
 LUA
 
@@ -88,7 +98,7 @@ for spec in "$@"; do
   curl -fs -X POST "http://127.0.0.1:$(port_of "${spec%%=*}")/__stub/behaviour?set=${spec#*=}" > /dev/null
 done
 echo "== fault: $* ; $REQUESTS dashboards" | tee -a "$out/soak.txt"
-run "$REQUESTS" | tee "$out/wrk-fault.txt" | grep -E "requests in|Latency|Non-2xx|Socket errors" | tee -a "$out/soak.txt"
+run "$REQUESTS" | tee "$out/wrk-fault.txt" | grep -E "requests in|Latency  |Non-2xx|Socket errors|statuses" | tee -a "$out/soak.txt"
 degraded=$(curl -fs -H "Authorization: Bearer $token" "http://127.0.0.1:$PORT/api/v1/dashboard" | grep -o '"sections":.*' | head -c 600)
 echo "one answer during the fault: $degraded" | tee -a "$out/soak.txt"
 sleep 5
