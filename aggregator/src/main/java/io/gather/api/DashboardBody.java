@@ -13,7 +13,8 @@ import java.util.Map;
  * A dashboard as JSON: {@code userId}, {@code complete} (every selected section the caller may see has data),
  * {@code degraded} (some selected section it may see is stale or missing), one key per selected section in section
  * order (its data as the view shows it, or {@code null} when missing, so the shape is stable), {@code missing}, and
- * {@code sections}, which says for each selected section how it came to be. Nothing in it changes from one request
+ * {@code sections}, which says for each selected section how it came to be (in a view that says so, only for the
+ * sections that are not ok). Nothing in it changes from one request
  * to the next unless the data does: its bytes are what the {@code ETag} is computed from. Written by
  * {@link DashboardBodySerializer}.
  *
@@ -37,7 +38,10 @@ public record DashboardBody(
             String id = e.getKey().id();
             SectionResult<?> result = e.getValue();
             data.put(id, result instanceof SectionResult.Ok<?> ok ? view.project(e.getKey(), ok.value()) : null);
-            sections.put(id, SectionStatus.of(result));
+            SectionStatus status = SectionStatus.of(result);
+            if (view.listsOkSections() || status != SectionStatus.OK) {
+                sections.put(id, status);
+            }
             if (result instanceof SectionResult.Missing<?> m) {
                 missing.add(id);
                 // a section the caller may not see leaves the answer complete and not degraded

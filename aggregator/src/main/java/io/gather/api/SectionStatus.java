@@ -21,7 +21,7 @@ public record SectionStatus(
     @Nullable Integer upstreamStatus,
     @Nullable Long retryAfterSeconds) {
 
-    private static final SectionStatus OK = new SectionStatus("ok", null, null, null, null, null);
+    static final SectionStatus OK = new SectionStatus("ok", null, null, null, null, null);
 
     static SectionStatus of(SectionResult<?> result) {
         if (result instanceof SectionResult.Missing<?> m) {

@@ -8,7 +8,8 @@ import java.util.Optional;
  * Every view, declared once. {@code full} (the default) is each section as its downstream's contract has it;
  * {@code compact} is what a phone's first screen needs: the display name and avatar, the last three orders with
  * status and total, the unread count with the three newest titles, and the top three recommendations without
- * images or scores. A compact answer is about a fifth of a full one (README, "Views").
+ * images or scores; its {@code sections} names only the sections that are not ok. A compact answer is under a
+ * quarter of a full one (README, "Views").
  */
 public final class Views {
     /** Items a compact list keeps. */
@@ -20,6 +21,7 @@ public final class Views {
         .show(Sections.ORDERS, CompactOrders::of)
         .show(Sections.NOTIFICATIONS, CompactNotifications::of)
         .show(Sections.RECOMMENDATIONS, CompactRecommendations::of)
+        .onlyProblemStatuses()
         .build();
 
     /** Every view; the first is the default. */
