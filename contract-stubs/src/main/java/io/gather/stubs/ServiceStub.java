@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 
 /**
  * One downstream service on its own loopback port. Its behaviour and latency can change at any time;
@@ -23,6 +24,7 @@ public final class ServiceStub implements AutoCloseable {
     private final String host;
     private volatile Behaviour behaviour = Behaviour.normal();
     private volatile int latencyMs;
+    private volatile UnaryOperator<String> edit = UnaryOperator.identity();
     private final AtomicLong calls = new AtomicLong();
     private WireMockServer server;
     private int port;
@@ -60,6 +62,18 @@ public final class ServiceStub implements AutoCloseable {
 
     void counted() {
         calls.incrementAndGet();
+    }
+
+    /**
+     * Changes the contract's bodies from now on (identity: as the contract data has them), so a test can show what a
+     * changed downstream value does; {@link ContractStubs#reset} undoes it.
+     */
+    public void edit(UnaryOperator<String> edit) {
+        this.edit = edit;
+    }
+
+    String edited(String body) {
+        return edit.apply(body);
     }
 
     public Service service() {

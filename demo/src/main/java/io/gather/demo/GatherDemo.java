@@ -50,6 +50,10 @@ public final class GatherDemo {
         out.append("\nA token for user ").append(USER).append(", client ").append(CLIENT)
             .append(", scope dashboard (valid 8 hours, this run only):\n  ").append(token).append("\n\n")
             .append("Your dashboard:\n  curl -s -H 'Authorization: Bearer ").append(token).append("' ").append(base).append("/api/v1/dashboard\n\n")
+            .append("The compact view of some sections: the same with '").append(base).append("/api/v1/dashboard?view=compact&sections=profile,orders'\n")
+            .append("As a stream, one event per section as it settles (or Accept: text/event-stream):\n")
+            .append("  curl -sN -H 'Accept: application/x-ndjson' -H 'Authorization: Bearer ").append(token).append("' ")
+            .append(base).append("/api/v1/dashboard\n\n")
             .append("Make a service misbehave, then ask again (normal, slow:2000, hang, refuse, reset, 503:retry-after=2, html, ...):\n")
             .append("  curl -s -X POST '").append(stubs.url(Service.ORDERS)).append("/__stub/behaviour?set=hang'\n\n")
             .append("Stop with Ctrl-C.\n");
