@@ -5,7 +5,7 @@
 #
 # Usage: bench/soak.sh SERVICE=BEHAVIOUR...   e.g. bench/soak.sh orders=hang   bench/soak.sh recommendations=reset
 #        (behaviours: those of contract-stubs, e.g. hang, reset, 503, slow:2000, refuse)
-# Env:   REQUESTS [10000]  CONC [64]  USERS [1000]  GATHER_JAVA_OPTS [none]  PORT [18080]  STUB_BASE [19101]
+# Env:   REQUESTS [10000]  SOAK_SECONDS [90: a run ends at REQUESTS or this, whichever first]  CONC [64]  USERS [1000]  GATHER_JAVA_OPTS [none]  PORT [18080]  STUB_BASE [19101]
 # Everything listens on 127.0.0.1 and is stopped on exit.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -49,26 +49,44 @@ for _ in $(seq 1 120); do
 done
 
 cat > "$out/soak.lua" <<'LUA'
-local tokens, n, done, limit = {}, 0, 0, tonumber(os.getenv("SOAK_REQUESTS"))
+local tokens, n, answered, limit, threads = {}, 0, 0, tonumber(os.getenv("SOAK_REQUESTS")), {}
+statuses = {}
+setup = function(thread) threads[#threads + 1] = thread end
 init = function(args) for line in io.lines(os.getenv("SOAK_TOKENS")) do tokens[#tokens + 1] = line end end
 request = function()
   n = n + 1
   return wrk.format("GET", "/api/v1/dashboard", {["Authorization"] = "Bearer " .. tokens[(n % #tokens) + 1]})
 end
 response = function(status, headers, body)
-  done = done + 1
-  if done >= limit then wrk.thread:stop() end
+  answered = answered + 1
+  statuses[status] = (statuses[status] or 0) + 1
+  if answered >= limit then wrk.thread:stop() end
+end
+done = function(summary, latency, requests)
+  local line = "statuses:"
+  for _, t in ipairs(threads) do
+    for status, count in pairs(t:get("statuses")) do line = line .. " " .. status .. "=" .. count end
+  end
+  io.write(line .. "\n")
 end
 LUA
 
-held() { # threads and established TCP connections of the Gather process
-  local threads conns
+held() { # threads and open sockets (TCP connections, plus the listening one) of the Gather process
+  local threads sockets
   threads=$(ls "/proc/$gather/task" | wc -l)
-  conns=$(ss -tanpH state established 2>/dev/null | grep -c "pid=$gather," || true)
-  echo "threads=$threads tcp_established=$conns"
+  sockets=$(ls -l "/proc/$gather/fd" | grep -c 'socket:' || true)
+  echo "threads=$threads sockets=$sockets"
+}
+port_of() { # service -> its stub's port
+  local i=0
+  for s in profile orders notifications recommendations; do
+    [[ $s == "$1" ]] && { echo $((STUB_BASE + i)); return; }
+    i=$((i + 1))
+  done
+  echo "soak: unknown service $1" >&2; exit 1
 }
 run() { # $1: requests; wrk, one thread, CONC connections
-  SOAK_REQUESTS=$1 SOAK_TOKENS="$out/tokens.txt" wrk -t1 -c"$CONC" -d300s --timeout 5s --latency \
+  SOAK_REQUESTS=$1 SOAK_TOKENS="$out/tokens.txt" wrk -t1 -c"$CONC" -d"${SOAK_SECONDS:-90}s" --timeout 5s --latency \
     -s "$out/soak.lua" "http://127.0.0.1:$PORT/api/v1/dashboard"
 }
 
@@ -77,13 +95,13 @@ run "$REQUESTS" > "$out/wrk-warmup.txt"; sleep 2
 before=$(held)
 echo "before: $before" | tee -a "$out/soak.txt"
 for spec in "$@"; do
-  curl -fs -X POST "http://127.0.0.1:$((STUB_BASE + $(case ${spec%%=*} in profile) echo 0;; orders) echo 1;; notifications) echo 2;; recommendations) echo 3;; esac)))/__stub/behaviour?set=${spec#*=}" > /dev/null
+  curl -fs -X POST "http://127.0.0.1:$(port_of "${spec%%=*}")/__stub/behaviour?set=${spec#*=}" > /dev/null
 done
 echo "== fault: $* ; $REQUESTS dashboards" | tee -a "$out/soak.txt"
-run "$REQUESTS" | tee "$out/wrk-fault.txt" | grep -E "requests in|Latency|Non-2xx|Socket errors" | tee -a "$out/soak.txt"
+run "$REQUESTS" | tee "$out/wrk-fault.txt" | grep -E "requests in|Latency  |Non-2xx|Socket errors|statuses" | tee -a "$out/soak.txt"
 degraded=$(curl -fs -H "Authorization: Bearer $token" "http://127.0.0.1:$PORT/api/v1/dashboard" | grep -o '"sections":.*' | head -c 600)
 echo "one answer during the fault: $degraded" | tee -a "$out/soak.txt"
-sleep 2
+sleep 5
 after=$(held)
 echo "after:  $after" | tee -a "$out/soak.txt"
 traces=$(grep -cE '^\s+at |Exception|Error' "$out/gather.log" || true)

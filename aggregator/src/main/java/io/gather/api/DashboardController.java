@@ -2,70 +2,114 @@ package io.gather.api;
 
 import io.gather.auth.Caller;
 import io.gather.auth.scopes.SectionAccess;
-import io.gather.dashboard.Sections;
 import io.gather.dashboard.DashboardAssembler;
 import io.gather.dashboard.DashboardQuery;
 import io.gather.dashboard.RequiredSectionMissing;
+import io.gather.dashboard.Sections;
+import io.gather.dashboard.config.SectionSettingsRegistry;
 import io.gather.http.Problem;
 import io.gather.http.ProblemException;
 import io.gather.http.RequestIds;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import reactor.core.publisher.Mono;
 
 /**
- * The dashboard of the caller ({@code GET /api/v1/dashboard}) or of a named user, who must be the
- * caller ({@code GET /api/v1/users/{userId}/dashboard}). Answers with every section live or fresh may be
- * kept by the caller's own cache and revalidated; degraded ones (a section stale or missing) may not be stored.
+ * The dashboard of the caller ({@code GET /api/v1/dashboard}) or of a named user, who must be the caller
+ * ({@code GET /api/v1/users/{userId}/dashboard}), in a view ({@code ?view=}) and for some sections
+ * ({@code ?sections=}), as one JSON answer or, by {@code Accept}, as a stream of one event per section.
+ * A complete JSON answer has an {@code ETag} and may be kept for {@code gather.dashboard.max-age}, then revalidated
+ * ({@code If-None-Match}: 304); a degraded one (a section stale or missing) has no tag and may not be stored.
  */
 @Controller("/api/v1")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 final class DashboardController {
-    static final String CACHE_COMPLETE = "private, no-cache";
     static final String CACHE_PARTIAL = "private, no-store";
+    static final String VARY = HttpHeaders.AUTHORIZATION + ", " + HttpHeaders.ACCEPT + ", " + HttpHeaders.ACCEPT_ENCODING;
+    static final String NDJSON = "application/x-ndjson";
 
     private final DashboardAssembler assembler;
+    private final DashboardStreams streams;
     private final SectionAccess access;
+    private final JsonMapper json;
+    private final String cacheComplete;
 
-    DashboardController(DashboardAssembler assembler, SectionAccess access) {
+    DashboardController(DashboardAssembler assembler, DashboardStreams streams, SectionAccess access, JsonMapper json,
+                        SectionSettingsRegistry settings) {
         this.assembler = assembler;
+        this.streams = streams;
         this.access = access;
+        this.json = json;
+        long maxAge = settings.maxAge().toSeconds();
+        this.cacheComplete = maxAge > 0 ? "private, max-age=" + maxAge : "private, no-cache";
     }
 
-    @Get(uri = "/dashboard", produces = MediaType.APPLICATION_JSON)
-    Mono<HttpResponse<DashboardBody>> mine(Authentication authentication, HttpRequest<?> request) {
+    @Get(uri = "/dashboard", produces = {MediaType.APPLICATION_JSON, NDJSON, MediaType.TEXT_EVENT_STREAM})
+    Mono<MutableHttpResponse<?>> mine(Authentication authentication, HttpRequest<?> request) {
         Caller caller = Caller.of(authentication);
-        return dashboard(query(caller.userId(), caller, request));
+        return dashboard(caller.userId(), caller, request);
     }
 
-    @Get(uri = "/users/{userId}/dashboard", produces = MediaType.APPLICATION_JSON)
-    Mono<HttpResponse<DashboardBody>> ofUser(String userId, Authentication authentication, HttpRequest<?> request) {
+    @Get(uri = "/users/{userId}/dashboard", produces = {MediaType.APPLICATION_JSON, NDJSON, MediaType.TEXT_EVENT_STREAM})
+    Mono<MutableHttpResponse<?>> ofUser(String userId, Authentication authentication, HttpRequest<?> request) {
         Caller caller = Caller.of(authentication);
         if (!caller.mayRead(userId)) {
             return Mono.error(new ProblemException(403, Problem.TYPE_BASE + "not-your-dashboard", "Forbidden",
                 "A token may only read the dashboard of its own subject."));
         }
-        return dashboard(query(userId, caller, request));
+        return dashboard(userId, caller, request);
     }
 
-    private DashboardQuery query(String userId, Caller caller, HttpRequest<?> request) {
-        return new DashboardQuery(userId, caller, RequestIds.of(request), access.grantedSections(caller, Sections.ids()));
+    private Mono<MutableHttpResponse<?>> dashboard(String userId, Caller caller, HttpRequest<?> request) {
+        DashboardParameters parameters;
+        try {
+            parameters = DashboardParameters.of(request);
+        } catch (ProblemException e) {
+            return Mono.error(e);
+        }
+        DashboardQuery query = new DashboardQuery(userId, caller, RequestIds.of(request),
+            access.grantedSections(caller, Sections.ids()), parameters.sections(), parameters.view());
+        DashboardFormat format = DashboardFormat.of(request);
+        return format == DashboardFormat.JSON ? answer(query, request) : stream(query, format, request);
     }
 
-    private Mono<HttpResponse<DashboardBody>> dashboard(DashboardQuery query) {
+    private Mono<MutableHttpResponse<?>> answer(DashboardQuery query, HttpRequest<?> request) {
+        long start = System.nanoTime();
         return assembler.assemble(query)
-            .map(DashboardBody::of)
-            .<HttpResponse<DashboardBody>>map(body -> HttpResponse.ok(body)
-                .contentType(MediaType.APPLICATION_JSON_TYPE)   // Gather's own: never the Accept field's parameters
-                .header(HttpHeaders.CACHE_CONTROL, body.degraded() ? CACHE_PARTIAL : CACHE_COMPLETE)
-                .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION))
+            .<MutableHttpResponse<?>>map(dashboard -> {
+                DashboardAnswer answer = DashboardAnswer.of(dashboard, query.view(), json);
+                MutableHttpResponse<?> response;
+                if (answer.etag() == null) {
+                    response = HttpResponse.ok(answer.bytes()).header(HttpHeaders.CACHE_CONTROL, CACHE_PARTIAL);
+                } else {
+                    response = EntityTags.noneMatchFails(request.getHeaders().getAll(HttpHeaders.IF_NONE_MATCH), answer.etag())
+                        ? HttpResponse.status(HttpStatus.NOT_MODIFIED)
+                        : HttpResponse.ok(answer.bytes());
+                    response.header(HttpHeaders.ETAG, answer.etag()).header(HttpHeaders.CACHE_CONTROL, cacheComplete);
+                }
+                if (response.status() == HttpStatus.OK) {
+                    response.contentType(MediaType.APPLICATION_JSON_TYPE);   // Gather's own: never the Accept field's parameters
+                }
+                return response.header(HttpHeaders.VARY, VARY)
+                    .header(ServerTiming.FIELD, ServerTiming.of(dashboard, System.nanoTime() - start));
+            })
             .onErrorMap(RequiredSectionMissing.class, RequiredSectionProblems::of);
+    }
+
+    private Mono<MutableHttpResponse<?>> stream(DashboardQuery query, DashboardFormat format, HttpRequest<?> request) {
+        return Mono.just(HttpResponse.ok(streams.events(query, format, request.getPath()))
+            .contentType(format.mediaType)
+            .header(HttpHeaders.CACHE_CONTROL, CACHE_PARTIAL)       // a stream is never stored; its summary has the ETag
+            .header(HttpHeaders.VARY, VARY));
     }
 }

@@ -5,9 +5,12 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 /**
- * How one section of the answer came to be: {@code state} is ok, cached, stale or missing. A cached or stale
- * section has {@code ageSeconds}; a missing one says why ({@code reason}: timeout, error-status, bad-body,
- * unavailable, breaker-open, bulkhead-full, not-allowed), and so does a stale one (why the live call failed).
+ * How one section of the answer came to be: {@code state} is ok (fresh data: fetched for this request, or from
+ * Gather's cache while fresh), stale or missing. A stale section has {@code ageSeconds} and says why the live call
+ * failed; a missing one says why there is no data ({@code reason}: timeout, error-status, bad-body, unavailable,
+ * breaker-open, bulkhead-full, not-allowed). How long each section took, and whether fresh data was live or cached
+ * and how old, is in the {@code Server-Timing} field instead (see {@link ServerTiming}): it changes from one request
+ * to the next, and must not change the {@code ETag} of an answer whose data did not change.
  */
 @Serdeable
 public record SectionStatus(
@@ -16,23 +19,20 @@ public record SectionStatus(
     @Nullable String reason,
     @Nullable String detail,
     @Nullable Integer upstreamStatus,
-    @Nullable Long retryAfterSeconds,
-    long tookMs) {
+    @Nullable Long retryAfterSeconds) {
+
+    static final SectionStatus OK = new SectionStatus("ok", null, null, null, null, null);
 
     static SectionStatus of(SectionResult<?> result) {
-        long tookMs = result.took().toMillis();
         if (result instanceof SectionResult.Missing<?> m) {
-            return new SectionStatus("missing", null, m.reason().id(), m.detail(), m.upstreamStatus(), m.retryAfterSeconds(), tookMs);
+            return new SectionStatus("missing", null, m.reason().id(), m.detail(), m.upstreamStatus(), m.retryAfterSeconds());
         }
         SectionResult.Ok<?> ok = (SectionResult.Ok<?>) result;
-        return switch (ok.source()) {
-            case LIVE -> new SectionStatus("ok", null, null, null, null, null, tookMs);
-            case CACHED -> new SectionStatus("cached", ok.age().toSeconds(), null, null, null, null, tookMs);
-            case STALE -> {
-                SectionResult.Missing<?> why = ok.liveFailure();
-                yield new SectionStatus("stale", ok.age().toSeconds(), why.reason().id(), why.detail(), why.upstreamStatus(),
-                    why.retryAfterSeconds(), tookMs);
-            }
-        };
+        if (ok.source() != SectionResult.Source.STALE) {
+            return OK;
+        }
+        SectionResult.Missing<?> why = ok.liveFailure();
+        return new SectionStatus("stale", ok.age().toSeconds(), why.reason().id(), why.detail(), why.upstreamStatus(),
+            why.retryAfterSeconds());
     }
 }

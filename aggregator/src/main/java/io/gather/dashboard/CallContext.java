@@ -3,6 +3,7 @@ package io.gather.dashboard;
 import io.micronaut.core.annotation.Nullable;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -23,6 +24,8 @@ public final class CallContext {
     private final String tracestate;
     private final AtomicReferenceArray<SectionOutcome> outcomes = new AtomicReferenceArray<>(Sections.ALL.size());
     private final long startNanos = System.nanoTime();
+    /** Bit i: section i of {@link Sections#ALL} was asked for by this request (selected, allowed or not). */
+    private final AtomicInteger asked = new AtomicInteger();
 
     /**
      * @param traceId    32 lowercase hex digits, not all zero
@@ -67,6 +70,20 @@ public final class CallContext {
     public String traceparent() {
         return new StringBuilder(55).append("00-").append(traceId).append('-').append(randomHex(8))
             .append('-').append(flags).toString();
+    }
+
+    /** Notes that this request asks for {@code section} (it is selected): it will settle, or be cancelled. */
+    public void ask(Section<?> section) {
+        int index = section.index();
+        if (index >= 0 && index < Integer.SIZE) {
+            asked.getAndUpdate(mask -> mask | (1 << index));
+        }
+    }
+
+    /** Whether this request asked for {@code section} (false before the fan-out, and for a section not selected). */
+    public boolean asked(Section<?> section) {
+        int index = section.index();
+        return index >= 0 && index < Integer.SIZE && (asked.get() & (1 << index)) != 0;
     }
 
     /** Notes how a section of this request settled (the last note wins; a cancelled section has none). */

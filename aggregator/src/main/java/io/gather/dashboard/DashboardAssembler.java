@@ -10,17 +10,23 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Fans a dashboard out to every section at once and folds the results into one {@link Dashboard}.
- * Each section settles into a value within the request's deadline, so the answer comes as soon as the
- * slowest section settles. A section the caller may not see is not called at all. A missing required section
- * (that the caller may see) stops the fan-out at once: the other calls are cancelled and there is no dashboard. Each branch is guarded so that it can neither fail nor complete
- * empty (either would end the whole zip), and the fan-out as a whole has the deadline around it too.
+ * Fans a dashboard out to every selected section at once. {@link #settleEach} gives each section's result the
+ * moment it settles (the stream); {@link #assemble} folds them into one {@link Dashboard} once the slowest has
+ * settled. A section that was not selected is not called and not in the answer; one the caller may not see is
+ * not called and settles at once as not-allowed. A missing required section (that the caller selected and may
+ * see) stops the fan-out at once: the other calls are cancelled and there is no dashboard. Each branch is
+ * guarded so that it can neither fail nor complete empty, and the fan-out as a whole is cut shortly after the
+ * deadline: a section that has not settled by then settles as a timeout.
  */
 @Singleton
 public final class DashboardAssembler {
@@ -50,44 +56,78 @@ public final class DashboardAssembler {
         this.contexts = contexts;
     }
 
-    /** The dashboard for {@code query}, in the call context of the request being served (see {@link CallContexts}). */
+    /** The whole dashboard, once every selected section has settled (or an error if a required one is missing). */
     public Mono<Dashboard> assemble(DashboardQuery query) {
         return assemble(query, contexts.of(query));
     }
 
-    /** The dashboard for {@code query}; its section calls carry {@code context}, and note their outcomes in it. */
+    /** {@link #assemble(DashboardQuery)} with the request's {@link CallContext} given: its ids go downstream, outcomes are noted in it. */
     public Mono<Dashboard> assemble(DashboardQuery query, CallContext context) {
-        return Mono.defer(() -> {
-            List<Mono<SectionResult<?>>> branches = new ArrayList<>(sections.size());
-            for (int i = 0; i < sections.size(); i++) {
-                branches.add(settle(sections.get(i), query, context));
+        return settleEach(query, context).collectList().map(settled -> {
+            Map<Section<?>, SectionResult<?>> found = new HashMap<>();
+            for (SettledSection s : settled) {
+                found.put(s.section(), s.result());
             }
-            return Mono.zip(branches, results -> {
-                Map<Section<?>, SectionResult<?>> bySection = new LinkedHashMap<>();
-                for (int i = 0; i < results.length; i++) {
-                    bySection.put(sections.get(i).section(), (SectionResult<?>) results[i]);
+            Map<Section<?>, SectionResult<?>> inOrder = new LinkedHashMap<>();
+            for (BoundSection<?> b : sections) {
+                SectionResult<?> result = found.get(b.section());
+                if (result != null) {
+                    inOrder.put(b.section(), result);
                 }
-                return new Dashboard(query.userId(), bySection);
-            });
-        }).timeout(deadline.plus(GUARD), Mono.error(() -> new RequiredSectionMissing(firstRequired(),
-            Missing.of(Reason.TIMEOUT, "No answer within the request's deadline.", deadline))));
-    }
-
-    private Section<?> firstRequired() {
-        for (BoundSection<?> b : sections) {
-            if (b.section().required()) {
-                return b.section();
             }
-        }
-        return sections.get(0).section();
+            return new Dashboard(query.userId(), inOrder);
+        });
     }
 
-    private Mono<SectionResult<?>> settle(BoundSection<?> bound, DashboardQuery query, CallContext context) {
+    /**
+     * Each selected section, in the order they settle, exactly once; ends when the last has settled, and never
+     * later than the deadline (plus {@link #GUARD}). Fails with {@link RequiredSectionMissing} (after the sections
+     * settled before it) when a required section is missing; the calls still under way are then cancelled, as they
+     * are when the subscriber cancels.
+     */
+    public Flux<SettledSection> settleEach(DashboardQuery query) {
+        return settleEach(query, contexts.of(query));
+    }
+
+    /** {@link #settleEach(DashboardQuery)} with the request's {@link CallContext} given (see {@link CallContexts}). */
+    public Flux<SettledSection> settleEach(DashboardQuery query, CallContext context) {
+        return Flux.defer(() -> {
+            List<Mono<SettledSection>> branches = new ArrayList<>(sections.size());
+            Set<Section<?>> pending = new LinkedHashSet<>();
+            for (BoundSection<?> section : sections) {
+                if (query.selects(section.section())) {
+                    context.ask(section.section());
+                    branches.add(settle(section, query, context));
+                    pending.add(section.section());
+                }
+            }
+            return Flux.merge(branches)
+                .take(deadline.plus(GUARD))
+                .doOnNext(s -> pending.remove(s.section()))
+                .concatWith(Flux.defer(() -> cut(pending, context)));
+        });
+    }
+
+    /** The sections the guard cut before they settled: timeouts, and no dashboard if one of them is required. */
+    private Flux<SettledSection> cut(Set<Section<?>> pending, CallContext context) {
+        List<SettledSection> timedOut = new ArrayList<>(pending.size());
+        for (Section<?> section : pending) {
+            Missing<?> timeout = Missing.of(Reason.TIMEOUT, "No answer within the request's deadline.", deadline);
+            context.note(section, new CallContext.SectionOutcome(timeout, deadline.plus(GUARD).toNanos()));
+            if (section.required()) {
+                return Flux.error(new RequiredSectionMissing(section, timeout));
+            }
+            timedOut.add(new SettledSection(section, timeout));
+        }
+        return Flux.fromIterable(timedOut);
+    }
+
+    private Mono<SettledSection> settle(BoundSection<?> bound, DashboardQuery query, CallContext context) {
         Section<?> section = bound.section();
         if (!query.mayRead(section)) {
             // not called, not read from the cache; and never a reason to refuse the whole dashboard
             context.note(section, new CallContext.SectionOutcome(NOT_ALLOWED, 0));
-            return Mono.just(NOT_ALLOWED);
+            return Mono.just(new SettledSection(section, NOT_ALLOWED));
         }
         return bound.run(query, context, deadline)
             .<SectionResult<?>>map(r -> r)
@@ -95,6 +135,6 @@ public final class DashboardAssembler {
             .onErrorResume(e -> Mono.just(classifier.classify(e, Duration.ZERO)))
             .flatMap(result -> section.required() && result instanceof Missing<?> missing
                 ? Mono.error(new RequiredSectionMissing(section, missing))
-                : Mono.just(result));
+                : Mono.just(new SettledSection(section, result)));
     }
 }

@@ -9,7 +9,8 @@ import java.util.List;
  * An RFC 9457 problem, written as {@code application/problem+json}. {@code status} always equals the
  * response's status. Extension members: {@code requestId} (to find the request in the logs),
  * {@code section} and {@code reason} (which required section failed, and why), {@code violated-policies}
- * (the rate-limit policies a 429 exceeded, as draft-ietf-httpapi-ratelimit-headers names the member).
+ * (the rate-limit policies a 429 exceeded, as draft-ietf-httpapi-ratelimit-headers names the member),
+ * {@code parameter} and {@code validValues} (which query parameter of a 400 is not valid, and what it may be).
  */
 @Serdeable
 public record Problem(
@@ -21,7 +22,9 @@ public record Problem(
     @Nullable String requestId,
     @Nullable String section,
     @Nullable String reason,
-    @Nullable @JsonProperty(VIOLATED_POLICIES) List<String> violatedPolicies) {
+    @Nullable @JsonProperty(VIOLATED_POLICIES) List<String> violatedPolicies,
+    @Nullable String parameter,
+    @Nullable List<String> validValues) {
 
     /** The draft's extension member naming the policies a 429 exceeded. */
     public static final String VIOLATED_POLICIES = "violated-policies";
@@ -29,7 +32,7 @@ public record Problem(
     /** A problem without rate-limit members. */
     public Problem(String type, String title, int status, @Nullable String detail, @Nullable String instance,
                    @Nullable String requestId, @Nullable String section, @Nullable String reason) {
-        this(type, title, status, detail, instance, requestId, section, reason, null);
+        this(type, title, status, detail, instance, requestId, section, reason, null, null, null);
     }
 
     /** Where Gather's own problem types are documented (README, "Errors"). */

@@ -14,14 +14,17 @@ public final class ProblemException extends RuntimeException {
     private final String section;
     private final String reason;
     private final List<String> violatedPolicies;
+    private final String parameter;
+    private final List<String> validValues;
 
     public ProblemException(int status, String type, String title, String detail,
                             @Nullable String section, @Nullable String reason) {
-        this(status, type, title, detail, section, reason, null);
+        this(status, type, title, detail, section, reason, null, null, null);
     }
 
     private ProblemException(int status, String type, String title, String detail,
-                             @Nullable String section, @Nullable String reason, @Nullable List<String> violatedPolicies) {
+                             @Nullable String section, @Nullable String reason, @Nullable List<String> violatedPolicies,
+                             @Nullable String parameter, @Nullable List<String> validValues) {
         super(detail, null, false, false);
         this.status = status;
         this.type = type;
@@ -29,11 +32,19 @@ public final class ProblemException extends RuntimeException {
         this.section = section;
         this.reason = reason;
         this.violatedPolicies = violatedPolicies == null ? null : List.copyOf(violatedPolicies);
+        this.parameter = parameter;
+        this.validValues = validValues == null ? null : List.copyOf(validValues);
     }
 
     /** A 429 naming the rate-limit policies the request exceeded ({@code violated-policies}). */
     public static ProblemException quotaExceeded(String type, String title, String detail, List<String> violatedPolicies) {
-        return new ProblemException(429, type, title, detail, null, null, violatedPolicies);
+        return new ProblemException(429, type, title, detail, null, null, violatedPolicies, null, null);
+    }
+
+    /** A 400 for a query parameter that is not valid, naming it and the values it may have. */
+    public static ProblemException invalidParameter(String parameter, List<String> validValues, String detail) {
+        return new ProblemException(400, Problem.TYPE_BASE + "invalid-parameter", "Invalid query parameter", detail,
+            null, null, null, parameter, validValues);
     }
 
     public ProblemException(int status, String type, String title, String detail) {
@@ -65,5 +76,15 @@ public final class ProblemException extends RuntimeException {
     @Nullable
     public List<String> violatedPolicies() {
         return violatedPolicies;
+    }
+
+    @Nullable
+    public String parameter() {
+        return parameter;
+    }
+
+    @Nullable
+    public List<String> validValues() {
+        return validValues;
     }
 }

@@ -26,7 +26,7 @@ public final class ProblemResponseProcessor implements ErrorResponseProcessor<Pr
             .filter(ProblemException.class::isInstance)
             .map(ProblemException.class::cast)
             .map(p -> new Problem(p.type(), p.title(), status, p.getMessage(), instance, requestId, p.section(), p.reason(),
-                p.violatedPolicies()))
+                p.violatedPolicies(), p.parameter(), p.validValues()))
             .orElseGet(() -> new Problem(Problem.ABOUT_BLANK, title(status), status, detail(status), instance, requestId, null, null));
         response.contentType(Problem.MEDIA_TYPE);
         if (context.getRequest().getMethod() == HttpMethod.HEAD) {

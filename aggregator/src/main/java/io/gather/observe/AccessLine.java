@@ -37,10 +37,13 @@ final class AccessLine {
         string(b.append(",\"view\":"), view);
         b.append(",\"status\":").append(status);
         b.append(",\"totalMs\":").append(TimeUnit.NANOSECONDS.toMillis(totalNanos));
-        if (anySettled(call)) {
+        if (anyAsked(call)) {
             b.append(",\"sections\":{");
             boolean first = true;
             for (Section<?> section : Sections.ALL) {
+                if (!call.asked(section)) {
+                    continue; // not selected (?sections=)
+                }
                 if (!first) {
                     b.append(',');
                 }
@@ -79,8 +82,11 @@ final class AccessLine {
             b.append(" client=").append(client);
         }
         b.append(" view=").append(view).append(" requestId=").append(call.requestId()).append(" traceId=").append(call.traceId());
-        if (anySettled(call)) {
+        if (anyAsked(call)) {
             for (Section<?> section : Sections.ALL) {
+                if (!call.asked(section)) {
+                    continue;
+                }
                 b.append(' ').append(section.id()).append('=');
                 SectionOutcome o = call.outcome(section);
                 if (o == null) {
@@ -101,9 +107,9 @@ final class AccessLine {
         return b.toString();
     }
 
-    private static boolean anySettled(CallContext call) {
+    private static boolean anyAsked(CallContext call) {
         for (Section<?> section : Sections.ALL) {
-            if (call.outcome(section) != null) {
+            if (call.asked(section)) {
                 return true;
             }
         }

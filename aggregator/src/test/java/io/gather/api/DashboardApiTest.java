@@ -74,7 +74,7 @@ class DashboardApiTest implements TestPropertyProvider {
         assertEquals(200, r.statusCode(), r.body());
         assertEquals("application/json", r.headers().firstValue("Content-Type").orElseThrow());
         assertEquals("req-42", r.headers().firstValue("X-Request-Id").orElseThrow());
-        assertEquals("private, no-cache", r.headers().firstValue("Cache-Control").orElseThrow());
+        assertEquals("private, max-age=5", r.headers().firstValue("Cache-Control").orElseThrow());
         assertTrue(r.headers().firstValue("Vary").orElseThrow().contains("Authorization"));
         Map<String, Object> body = body(r);
         assertEquals("u-42", body.get("userId"));

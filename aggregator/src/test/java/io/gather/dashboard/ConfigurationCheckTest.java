@@ -52,6 +52,12 @@ class ConfigurationCheckTest {
     }
 
     @Test
+    void aMaxAgeThatIsNotWholeSecondsIsRefused() {
+        String message = startupFailure(Map.of("gather.dashboard.max-age", "1500ms"));
+        assertTrue(message.contains("gather.dashboard.max-age"), message);
+    }
+
+    @Test
     void withoutAJwtSecretGatherDoesNotStart() {
         String message = startupFailure(Map.of("micronaut.security.token.jwt.signatures.secret.generator.secret", ""));
         assertTrue(message.contains("secret") || message.contains("JWT"), message);

@@ -22,6 +22,7 @@ import io.gather.auth.Caller;
 import io.gather.dashboard.StandIns.StandIn;
 import io.gather.dashboard.section.BoundSection;
 import io.gather.dashboard.section.SectionPipeline;
+import io.gather.dashboard.view.Views;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
@@ -211,5 +212,104 @@ class DashboardAssemblerTest {
         StepVerifier.create(assembler.assemble(QUERY))
             .assertNext(d -> assertEquals(List.of(Sections.ORDERS), d.missing()))
             .verifyComplete();
+    }
+
+    @Test
+    void eachSectionIsEmittedTheMomentItSettles() {
+        var assembler = assembler(Duration.ofSeconds(1),
+            late(Sections.PROFILE, PROFILE, Duration.ofMillis(50)),
+            late(Sections.ORDERS, ORDERS, Duration.ofMillis(80)),
+            late(Sections.NOTIFICATIONS, NOTIFICATIONS, Duration.ofMillis(120)),
+            late(Sections.RECOMMENDATIONS, RECOMMENDATIONS, Duration.ofMillis(200)));
+
+        StepVerifier.withVirtualTime(() -> assembler.settleEach(QUERY))
+            .expectSubscription()
+            .expectNoEvent(Duration.ofMillis(50))
+            .assertNext(s -> assertEquals(Sections.PROFILE, s.section()))
+            .expectNoEvent(Duration.ofMillis(30))
+            .assertNext(s -> assertEquals(Sections.ORDERS, s.section()))
+            .expectNoEvent(Duration.ofMillis(40))
+            .assertNext(s -> assertEquals(Sections.NOTIFICATIONS, s.section()))
+            .expectNoEvent(Duration.ofMillis(80))
+            .assertNext(s -> {
+                assertEquals(Sections.RECOMMENDATIONS, s.section());
+                assertEquals(RECOMMENDATIONS, ((SectionResult.Ok<?>) s.result()).value());
+            })
+            .verifyComplete();
+    }
+
+    @Test
+    void sectionsThatWereNotSelectedAreNotCalledAndNotInTheDashboard() {
+        var assembler = assembler(Duration.ofSeconds(1),
+            instant(Sections.PROFILE, PROFILE),
+            instant(Sections.ORDERS, ORDERS),
+            mustNotBeCalled(Sections.NOTIFICATIONS),
+            mustNotBeCalled(Sections.RECOMMENDATIONS));
+
+        StepVerifier.create(assembler.assemble(QUERY.select(Set.of("orders", "profile"), Views.COMPACT)))
+            .assertNext(d -> {
+                assertEquals(List.of(Sections.PROFILE, Sections.ORDERS), List.copyOf(d.sections().keySet()));
+                assertTrue(d.complete());
+            })
+            .verifyComplete();
+    }
+
+    @Test
+    void anUnselectedRequiredSectionCannotFailTheDashboard() {
+        var assembler = assembler(Duration.ofSeconds(1),
+            mustNotBeCalled(Sections.PROFILE),
+            instant(Sections.ORDERS, ORDERS),
+            mustNotBeCalled(Sections.NOTIFICATIONS),
+            mustNotBeCalled(Sections.RECOMMENDATIONS));
+
+        StepVerifier.create(assembler.assemble(QUERY.select(Set.of("orders"), Views.FULL)))
+            .assertNext(d -> assertEquals(List.of(Sections.ORDERS), List.copyOf(d.sections().keySet())))
+            .verifyComplete();
+    }
+
+    @Test
+    void cancellingTheStreamCancelsTheCallsUnderWay() {
+        var orders = late(Sections.ORDERS, ORDERS, Duration.ofSeconds(30));
+        var recommendations = late(Sections.RECOMMENDATIONS, RECOMMENDATIONS, Duration.ofSeconds(30));
+        var assembler = assembler(Duration.ofSeconds(1),
+            instant(Sections.PROFILE, PROFILE), orders, instant(Sections.NOTIFICATIONS, NOTIFICATIONS), recommendations);
+
+        StepVerifier.withVirtualTime(() -> assembler.settleEach(QUERY))
+            .expectSubscription()
+            .expectNextCount(2)
+            .thenAwait(Duration.ofMillis(100))
+            .thenCancel()
+            .verify();
+        assertTrue(orders.cancelled.get(), "the orders call outlived the stream");
+        assertTrue(recommendations.cancelled.get(), "the recommendations call outlived the stream");
+    }
+
+    @Test
+    void aStageThatNeverSettlesIsCutAtTheDeadlineAndTheGuard() {
+        Duration deadline = Duration.ofMillis(500);
+        SectionPipeline pipeline = new SectionPipeline(classifier, () -> Schedulers.parallel().now(TimeUnit.NANOSECONDS));
+        var hanging = new BoundSection<>(Sections.ORDERS, request -> reactor.core.publisher.Mono.never(), 10);
+        var assembler = new DashboardAssembler(List.of(bind(pipeline, instant(Sections.PROFILE, PROFILE)), hanging),
+            deadline, classifier);
+
+        StepVerifier.withVirtualTime(() -> assembler.settleEach(QUERY))
+            .expectSubscription()
+            .assertNext(s -> assertEquals(Sections.PROFILE, s.section()))
+            .expectNoEvent(deadline.plus(DashboardAssembler.GUARD).minusMillis(1))
+            .thenAwait(Duration.ofMillis(1))
+            .assertNext(s -> {
+                assertEquals(Sections.ORDERS, s.section());
+                assertEquals(Reason.TIMEOUT, assertInstanceOf(Missing.class, s.result()).reason());
+            })
+            .verifyComplete();
+
+        var hangingProfile = new BoundSection<>(Sections.PROFILE, request -> reactor.core.publisher.Mono.never(), 10);
+        var noProfile = new DashboardAssembler(List.of(hangingProfile, bind(pipeline, instant(Sections.ORDERS, ORDERS))),
+            deadline, classifier);
+        StepVerifier.withVirtualTime(() -> noProfile.assemble(QUERY))
+            .expectSubscription()
+            .thenAwait(deadline.plus(DashboardAssembler.GUARD))
+            .expectErrorSatisfies(e -> assertEquals(Sections.PROFILE, assertInstanceOf(RequiredSectionMissing.class, e).section()))
+            .verify();
     }
 }

@@ -75,7 +75,7 @@ final class ContractResponder implements ResponseDefinitionTransformerV2 {
         String userId = m.group(1);
         String body;
         try {
-            body = body(userId, request);
+            body = stub.edited(body(userId, request));
         } catch (IllegalArgumentException e) {
             return error(400, e.getMessage());
         }

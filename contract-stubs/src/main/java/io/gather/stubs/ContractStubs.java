@@ -55,11 +55,12 @@ public final class ContractStubs implements AutoCloseable {
         return this;
     }
 
-    /** Every service back to normal, with the given latency. */
+    /** Every service back to normal, with the given latency and the contract's own bodies. */
     public void reset(int latencyMs) {
         for (ServiceStub stub : stubs.values()) {
             stub.behave(Behaviour.normal());
             stub.latencyMs(latencyMs);
+            stub.edit(java.util.function.UnaryOperator.identity());
         }
     }
 

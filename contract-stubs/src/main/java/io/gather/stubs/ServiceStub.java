@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 
 /**
  * One downstream service on its own loopback port. Its behaviour and latency can change at any time;
@@ -25,6 +26,7 @@ public final class ServiceStub implements AutoCloseable {
     private final String host;
     private volatile Behaviour behaviour = Behaviour.normal();
     private volatile int latencyMs;
+    private volatile UnaryOperator<String> edit = UnaryOperator.identity();
     private final AtomicLong calls = new AtomicLong();
     static final int RECENT = 1000;
     private final ArrayDeque<Seen> recent = new ArrayDeque<>();
@@ -81,6 +83,18 @@ public final class ServiceStub implements AutoCloseable {
 
     /** What one contract call carried ({@code null} for a field it did not have). */
     public record Seen(String requestId, String traceparent, String tracestate) {
+    }
+
+    /**
+     * Changes the contract's bodies from now on (identity: as the contract data has them), so a test can show what a
+     * changed downstream value does; {@link ContractStubs#reset} undoes it.
+     */
+    public void edit(UnaryOperator<String> edit) {
+        this.edit = edit;
+    }
+
+    String edited(String body) {
+        return edit.apply(body);
     }
 
     public Service service() {

@@ -30,6 +30,10 @@ public final class SectionSettingsRegistry {
             problems.add("gather.dashboard.deadline must be a positive duration");
             deadline = null;
         }
+        Duration maxAge = dashboard.getMaxAge();
+        if (maxAge == null || maxAge.isNegative() || maxAge.toNanos() % 1_000_000_000L != 0) {
+            problems.add("gather.dashboard.max-age must be zero or a positive number of whole seconds");
+        }
         for (SectionSettings s : configured) {
             if (Sections.byId(s.getName()).isEmpty()) {
                 problems.add("gather.sections." + s.getName() + " is not a section (" + String.join(", ", Sections.ids()) + ")");
@@ -56,5 +60,10 @@ public final class SectionSettingsRegistry {
 
     public Duration deadline() {
         return dashboard.getDeadline();
+    }
+
+    /** How long a caller may keep a complete answer without revalidating it ({@code Cache-Control: max-age}). */
+    public Duration maxAge() {
+        return dashboard.getMaxAge();
     }
 }

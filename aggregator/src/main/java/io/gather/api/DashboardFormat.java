@@ -1,0 +1,58 @@
+package io.gather.api;
+
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import java.util.Locale;
+
+/**
+ * How a dashboard is sent, chosen by {@code Accept}: one JSON document (the default, also for {@code *}/{@code *}
+ * and any type Gather does not stream), or a stream of one event per section as it settles, as NDJSON or as
+ * server-sent events. The media type with the highest {@code q} wins; on a tie, the one listed first. The answer's
+ * {@code Content-Type} is always one of Gather's own three, never the caller's parameters.
+ */
+enum DashboardFormat {
+    JSON(MediaType.APPLICATION_JSON),
+    NDJSON("application/x-ndjson"),
+    SSE(MediaType.TEXT_EVENT_STREAM);
+
+    final String mediaType;
+
+    DashboardFormat(String mediaType) {
+        this.mediaType = mediaType;
+    }
+
+    static DashboardFormat of(HttpRequest<?> request) {
+        DashboardFormat best = JSON;
+        double bestQ = 0;
+        for (String field : request.getHeaders().getAll(HttpHeaders.ACCEPT)) {
+            for (String member : field.split(",")) {
+                int semicolon = member.indexOf(';');
+                String type = (semicolon < 0 ? member : member.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+                double q = semicolon < 0 ? 1 : quality(member.substring(semicolon + 1));
+                DashboardFormat format = type.equals(NDJSON.mediaType) ? NDJSON : type.equals(SSE.mediaType) ? SSE : JSON;
+                if (q > bestQ) {
+                    best = format;
+                    bestQ = q;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** The {@code q} parameter of a media range's parameters (1 when absent, 0 when malformed). */
+    private static double quality(String parameters) {
+        for (String p : parameters.split(";")) {
+            String s = p.strip();
+            if (s.length() > 2 && (s.charAt(0) == 'q' || s.charAt(0) == 'Q') && s.charAt(1) == '=') {
+                try {
+                    double q = Double.parseDouble(s.substring(2));
+                    return q >= 0 && q <= 1 ? q : 0;
+                } catch (NumberFormatException e) {
+                    return 0;
+                }
+            }
+        }
+        return 1;
+    }
+}

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Where Gather's CPU goes per dashboard: Gather pinned to core 0 on the shared bench's nginx stubs, wrk on core 1,
+# a warm-up, then a JFR recording under load, summarised as the hottest frames (self) and the hottest
+# Gather/Micronaut/Reactor frames anywhere on the stack.
+# Usage: bench/profile.sh [GATHER_JAVA_OPTS...]
+# Env: CONC [64] DURATION [30] WARMUP [40] USERS [100000] JFR [1: record and summarise; 0: CPU per request only]
+#      JAR [aggregator/target/gather.jar]
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd); root=$(dirname "$here")
+shared=${SHARED_BENCH:-$(cd "$root/.." && pwd)/shared/bench}
+CONC=${CONC:-64} DURATION=${DURATION:-30} WARMUP=${WARMUP:-40} USERS=${USERS:-100000} PORT=${PORT:-18180}
+out=${OUT_DIR:-$here/results/profile-$(date +%H%M%S)}; mkdir -p "$out"
+set -a; . "$shared/bench.env"; set +a
+export JWT_EXTRA_CLAIMS='{"scope":"dashboard","azp":"bench"}'
+pids=(); cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }; trap cleanup EXIT
+taskset -c 1 bash "$shared/stubs/stubs.sh" "$out/stubs" > "$out/stubs.log" 2>&1 & pids+=($!)
+/usr/bin/python3 "$shared/tokens.py" --count "$USERS" > "$out/tokens.txt"
+taskset -c 0 java "$@" -Dmicronaut.server.port=$PORT \
+  -Dmicronaut.security.token.jwt.signatures.secret.generator.secret=$JWT_SECRET \
+  -Dmicronaut.security.token.jwt.claims-validators.issuer=$JWT_ISSUER -Dmicronaut.security.token.jwt.claims-validators.audience=$JWT_AUDIENCE \
+  -Dmicronaut.http.services.profile.url=$DOWNSTREAM_PROFILE_URL -Dmicronaut.http.services.orders.url=$DOWNSTREAM_ORDERS_URL \
+  -Dmicronaut.http.services.notifications.url=$DOWNSTREAM_NOTIFICATIONS_URL -Dmicronaut.http.services.recommendations.url=$DOWNSTREAM_RECOMMENDATIONS_URL \
+  -Dgather.dashboard.deadline=1000ms -Dgather.sections.profile.timeout=1000ms -Dgather.sections.orders.timeout=1000ms \
+  -Dgather.sections.notifications.timeout=1000ms -Dgather.sections.recommendations.timeout=1000ms \
+  -Dgather.clients.bench.tier=bench -Dgather.rate-limits.tiers.bench.policies.burst.quota=1000000 \
+  -Dgather.rate-limits.tiers.bench.policies.burst.window=10s -Dgather.rate-limits.tiers.bench.policies.burst.per=user \
+  -jar "${JAR:-$root/aggregator/target/gather.jar}" > "$out/gather.log" 2>&1 & gpid=$!; pids+=($gpid)
+tok=$(head -1 "$out/tokens.txt" | awk '{print $2}')
+for _ in $(seq 120); do curl -fs -o /dev/null -H "Authorization: Bearer $tok" "http://127.0.0.1:$PORT/api/v1/dashboard" && break; sleep 0.5; done
+run() { taskset -c 1 wrk -t1 -c"$CONC" -d"$1"s --timeout 5s --latency -s "$shared/wrk/dashboard.lua" "http://127.0.0.1:$PORT" -- "$out/tokens.txt" /api/v1/dashboard '"degraded":true'; }
+run "$WARMUP" > "$out/wrk-warmup.txt"
+t0=$(awk '{print $14+$15}' /proc/$gpid/stat)
+[[ ${JFR:-1} == 0 ]] || jcmd $gpid JFR.start name=p settings=profile jdk.ExecutionSample#period=2ms filename="$out/rec.jfr" > /dev/null
+run "$DURATION" > "$out/wrk.txt"
+[[ ${JFR:-1} == 0 ]] || jcmd $gpid JFR.stop name=p > /dev/null
+t1=$(awk '{print $14+$15}' /proc/$gpid/stat)
+reqs=$(grep -oE '^WRK .*' "$out/wrk.txt" | grep -oE 'requests=[0-9]+' | cut -d= -f2 || true)
+[[ -n $reqs ]] || reqs=$(grep -oE '[0-9]+ requests in' "$out/wrk.txt" | awk '{print $1}')
+grep -E "Latency|Requests/sec" "$out/wrk.txt" | tee "$out/summary.txt"
+echo "requests=$reqs cpu_ms_per_req=$(echo "scale=3; ($t1-$t0)*10/$reqs" | bc)" | tee -a "$out/summary.txt"
+[[ ${JFR:-1} != 0 ]] || exit 0
+jfr print --events jdk.ExecutionSample "$out/rec.jfr" > "$out/samples.txt"
+python3 - "$out/samples.txt" <<'PY' | tee -a "$out/summary.txt"
+import re, sys, collections
+text = open(sys.argv[1]).read()
+stacks = [re.findall(r'^\s+([\w.$<>]+)\(', b, re.M) for b in text.split('jdk.ExecutionSample')[1:]]
+top = collections.Counter(s[0] for s in stacks if s)
+anyg = collections.Counter()
+for s in stacks:
+    for f in set(s):
+        if f.startswith(('io.gather', 'io.micronaut.http.server', 'io.micronaut.serde', 'io.micronaut.security', 'reactor.', 'io.github', 'com.github.benmanes', 'io.github.bucket4j', 'com.nimbusds', 'io.netty.handler.codec')):
+            anyg[f] += 1
+n = len(stacks)
+print(f"samples={n}\n-- top self frames")
+for f, c in top.most_common(25): print(f"{100*c/n:5.1f}% {f}")
+print("-- frames anywhere on the stack (inclusive)")
+for f, c in anyg.most_common(60): print(f"{100*c/n:5.1f}% {f}")
+PY
