@@ -16,13 +16,15 @@ import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.RouteInfo;
 import io.micronaut.web.router.UriRouteInfo;
 import java.util.Arrays;
+import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 
 /**
  * Every API request: its call context (request id, trace context) is made before anything else runs, so security's
  * refusals are in a trace too; its answer is counted ({@link RequestMetrics}) and logged as one line on the
- * {@value #LOGGER} logger ({@link AccessLine}). The view comes from the request attribute {@value RequestMetrics#VIEW_ATTRIBUTE}
+ * {@value #LOGGER} logger ({@link AccessLine}), when the answer is ready or, for a stream, when it ends. The view comes from the request attribute {@value RequestMetrics#VIEW_ATTRIBUTE}
  * when the route sets one, else from the {@code view} query parameter, else {@code full}.
  */
 @ServerFilter("/api/**")
@@ -52,7 +54,17 @@ final class AccessLogFilter implements Ordered {
     }
 
     @ResponseFilter
+    @SuppressWarnings("unchecked")
     void end(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        if (response.body() instanceof Publisher<?> stream) {
+            // a streamed answer (NDJSON, SSE): its line is written when the stream ends, with every section in it
+            ((MutableHttpResponse<Object>) response).body(Flux.from(stream).doFinally(signal -> log(request, response)));
+            return;
+        }
+        log(request, response);
+    }
+
+    private void log(HttpRequest<?> request, MutableHttpResponse<?> response) {
         CallContext call = TraceContexts.forRequest(request);
         long nanos = System.nanoTime() - call.startNanos();
         String route = route(request);

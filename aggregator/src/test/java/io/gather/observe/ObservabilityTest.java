@@ -196,4 +196,32 @@ class ObservabilityTest implements TestPropertyProvider {
         assertFalse(line.contains("u-9"), line);
         assertTrue(sample(scrape(), "gather_requests_seconds_count", "route=\"/api/v1/users/{userId}/dashboard\"", "status=\"401\"") >= 1);
     }
+
+    @Test
+    void theLineListsTheSelectedSectionsAndTheView() throws Exception {
+        HttpResponse<String> r = harness.get(server.getURI(), "/api/v1/dashboard?view=compact&sections=profile,orders", Map.of(
+            "Authorization", "Bearer " + harness.token("u-10"), "X-Request-Id", "obs-compact"));
+        assertEquals(200, r.statusCode(), r.body());
+        String line = lines.list.stream().map(ILoggingEvent::getFormattedMessage).filter(m -> m.contains("obs-compact")).findFirst().orElseThrow();
+        assertTrue(line.contains("\"view\":\"compact\""), line);
+        assertTrue(line.contains("\"profile\":{\"outcome\":\"ok\"") && line.contains("\"orders\":{\"outcome\":\"ok\""), line);
+        assertFalse(line.contains("recommendations") || line.contains("notifications"), "sections not selected: " + line);
+    }
+
+    @Test
+    void aStreamIsLoggedWhenItEndsAndCarriesTheTrace() throws Exception {
+        String trace = "0af7651916cd43dd8448eb211c80319c";
+        HttpResponse<String> r = harness.get(server.getURI(), "/api/v1/dashboard?sections=profile,recommendations", Map.of(
+            "Authorization", "Bearer " + harness.token("u-11"), "X-Request-Id", "obs-stream", "Accept", "application/x-ndjson",
+            "traceparent", "00-" + trace + "-b7ad6b7169203331-01"));
+        assertEquals(200, r.statusCode(), r.body());
+        ServiceStub.Seen seen = harness.stubs.service(Service.PROFILE).recent().stream()
+            .filter(s -> "obs-stream".equals(s.requestId())).findFirst().orElseThrow();
+        assertTrue(seen.traceparent().startsWith("00-" + trace + "-"), seen.traceparent());
+        String line = lines.list.stream().map(ILoggingEvent::getFormattedMessage).filter(m -> m.contains("obs-stream")).findFirst().orElseThrow();
+        assertTrue(line.contains("\"traceId\":\"" + trace + "\""), line);
+        assertTrue(line.contains("\"recommendations\":{\"outcome\":\"missing\",\"reason\":\"timeout\""), "logged when the stream ended: " + line);
+        long total = ((Number) json.readValue(line, Argument.mapOf(String.class, Object.class)).get("totalMs")).longValue();
+        assertTrue(total >= 1000, line);
+    }
 }
