@@ -56,7 +56,7 @@ class BearerTokenTest implements TestPropertyProvider {
     static Stream<Arguments> refusedTokens() throws Exception {
         Map<String, String> t = new LinkedHashMap<>();
         t.put("malformed", "not.a.jwt");
-        t.put("garbage", "abc");
+        t.put("garbage", "garbage-token-xyz"); // letters no UUID in the answer can contain
         t.put("expired", HARNESS.tokens.sign(valid()
             .issueTime(Date.from(Instant.now().minusSeconds(7200))).expirationTime(Date.from(Instant.now().minusSeconds(60))).build()));
         t.put("signed with another key", DevTokens.sign(valid().build(), "another-secret-0123456789abcdef0123456789ab"));
