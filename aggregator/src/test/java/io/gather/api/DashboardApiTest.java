@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gather.stubs.Behaviour;
 import io.gather.stubs.Service;
+import io.gather.testing.Answers;
 import io.gather.testing.GatherHarness;
-import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -59,12 +59,11 @@ class DashboardApiTest implements TestPropertyProvider {
     }
 
     private Map<String, Object> body(HttpResponse<String> r) throws IOException {
-        return json.readValue(r.body(), Argument.mapOf(String.class, Object.class));
+        return Answers.body(json, r);
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> section(Map<String, Object> body, String name) {
-        return (Map<String, Object>) ((Map<String, Object>) body.get("sections")).get(name);
+        return Answers.section(body, name);
     }
 
     @Test
