@@ -2,7 +2,7 @@
 # Benchmarks Gather beside the peer BFFs in one run (shared/bench/run-peers.sh), so that figures are
 # compared as ratios measured on the same noisy machine. Builds aggregator/target/gather.jar first.
 #
-# Usage: bench/run.sh [PEER]...        (default: all five peers, then gather)
+# Usage: bench/run.sh [PEER]...        (default: all five peers, then gather; none: gather only)
 # Env:   everything run-peers.sh takes (DURATION, WARMUP, CONCS, ROUNDS, USERS, FAULT, PIN, ...), and
 #        SHARED_BENCH  where the shared bench is [../shared/bench beside this repository]
 #        GATHER_JAVA_OPTS  extra JVM flags for Gather [none: default flags, like the spring peer]
@@ -104,7 +104,8 @@ export DEGRADED_MARK_gather_before=${DEGRADED_MARK_gather_before:-'"complete":fa
 # Results go under bench/results/ (git-ignored) unless OUT_DIR says otherwise.
 export OUT_DIR=${OUT_DIR:-$here/results/$(date +%Y%m%d-%H%M%S)}
 # run-peers.sh runs only the targets named once a --bff is given: name the peers here.
-(($#)) || set -- fastapi fastapi-w2 sequential express spring
+# "none": Gather's runs only (with BEFORE / ALSO_REDIS: its builds side by side).
+if [[ ${1:-} == none ]]; then set --; elif (($# == 0)); then set -- fastapi fastapi-w2 sequential express spring; fi
 cd "$root"
 # Not exec: a throwaway redis-server is stopped when the run ends (trap above).
 bash "$shared/run-peers.sh" "$@" "${before_bff[@]}" --bff "gather|8080|/api/v1/dashboard|$(gather_cmd "$jar")"

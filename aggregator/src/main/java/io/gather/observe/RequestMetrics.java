@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 /**
  * {@code gather_requests_seconds{route, status, view}}: API requests by route template (never the path, which holds a
  * user id), status and view, as a histogram (10 ms to 2 s); and {@code gather_admission_refused_total}, requests
- * refused before any work because Gather is over capacity (nothing refuses yet: the counter is ready, at 0).
+ * refused before any work because Gather is over capacity (io.gather.access.Admission).
  * A timer is made on a route's first answer with a status, then found by array index.
  */
 @Singleton
@@ -71,7 +71,7 @@ public final class RequestMetrics {
         timer.record(nanos, TimeUnit.NANOSECONDS);
     }
 
-    /** Counts a request refused for lack of capacity (for the admission control to come). */
+    /** Counts a request refused for lack of capacity. */
     public void admissionRefused() {
         if (admissionRefused != null) {
             admissionRefused.increment();

@@ -43,6 +43,7 @@ public final class GatherHarness implements AutoCloseable {
         p.put("micronaut.security.token.jwt.claims-validators.issuer", ISSUER);
         p.put("micronaut.security.token.jwt.claims-validators.audience", AUDIENCE);
         p.put("gather.dashboard.deadline", "1500ms");
+        p.put("gather.admission.slow-start", "0s"); // full capacity at once: tests start many requests at once
         for (String s : new String[] {"profile", "orders", "notifications", "recommendations"}) {
             p.put("gather.sections." + s + ".timeout", "1000ms");
             p.put("gather.sections." + s + ".cache.enabled", "false");

@@ -270,7 +270,7 @@ public class SectionSettings {
      */
     @ConfigurationProperties("bulkhead")
     public static class Bulkhead {
-        private int maxConcurrentCalls = 320;
+        private int maxConcurrentCalls = 576;
 
         public int getMaxConcurrentCalls() {
             return maxConcurrentCalls;

@@ -6,6 +6,7 @@ import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.exceptions.ContentLengthExceededException;
 import io.micronaut.http.client.exceptions.EmptyResponseException;
+import io.micronaut.http.client.exceptions.HttpClientException;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.client.exceptions.ReadTimeoutException;
 import io.micronaut.http.client.exceptions.ResponseClosedException;
@@ -25,6 +26,8 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public final class FailureClassifier {
     private static final Logger LOG = LoggerFactory.getLogger(FailureClassifier.class);
+    /** What micronaut-http-client's pool says when {@code pool.max-pending-acquires} calls already wait. */
+    static final String POOL_FULL = "exceeded max pending acquires";
 
     public <T> Missing<T> classify(Throwable failure, Duration took) {
         LOG.debug("downstream call failed", failure);
@@ -55,6 +58,10 @@ public final class FailureClassifier {
         }
         if (t instanceof ReadTimeoutException || t instanceof TimeoutException) {
             return Missing.of(Reason.TIMEOUT, "The service did not answer in time.", took);
+        }
+        if (t instanceof HttpClientException e && e.getMessage() != null && e.getMessage().contains(POOL_FULL)) {
+            // the client pool's own wait queue was full: Gather's congestion, not the service's fault (no breaker count)
+            return Missing.of(Reason.BULKHEAD_FULL, "Too many calls to the service were waiting for a connection; this one was not made.", took);
         }
         if (t instanceof ResponseClosedException) {
             return Missing.of(Reason.UNAVAILABLE, "The connection closed before the answer was complete.", took);

@@ -1,0 +1,263 @@
+package io.gather.access;
+
+import com.netflix.concurrency.limits.Limiter;
+import com.netflix.concurrency.limits.limit.SettableLimit;
+import com.netflix.concurrency.limits.limiter.SimpleLimiter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Admission control: at most {@code max-concurrent} dashboards are assembled at once (a Netflix concurrency-limits
+ * limiter holds the count; after startup the limit rises from {@code min-concurrent} over {@code slow-start}); the
+ * next ones wait their turn, first come first served, at most {@code queue-size} of
+ * them and for at most {@code queue-timeout}; past either a request is refused at once. So more callers than the
+ * core can serve queue in front of the work instead of inside it: admitted dashboards keep their latency and finish
+ * inside the deadline, and sections' timeouts keep measuring the downstreams, not Gather's own congestion.
+ */
+@Singleton
+public final class Admission {
+    /** What a request got: a turn (release its {@link Permit} when done) or a refusal and why. */
+    public sealed interface Turn permits Permit, Refused {
+    }
+
+    /** Why a request was refused. */
+    public enum Refused implements Turn {
+        /** {@code queue-size} requests were already waiting. */
+        QUEUE_FULL,
+        /** It waited {@code queue-timeout} without a turn. */
+        WAITED_TOO_LONG
+    }
+
+    /** The slow start raises the limit this often. */
+    static final long RAMP_STEP_MS = 100;
+    private static final int WAITING = 0;
+    private static final int GRANTED = 1;
+    private static final int GONE = 2;
+
+    private final boolean enabled;
+    private final SimpleLimiter<Void> limiter;
+    private final Queue<Waiter> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final int queueSize;
+    private final long queueTimeoutNanos;
+    private final Duration retryAfter;
+    private final Scheduler timer;
+    private final SettableLimit limit;
+    private final int minConcurrent;
+    private final int maxConcurrent;
+    private final long slowStartNanos;
+    private Disposable ramping;
+
+    @Inject
+    Admission(AdmissionSettings settings, @Nullable MeterRegistry registry) {
+        this(settings, Schedulers.parallel());
+        if (registry != null && enabled) {
+            Gauge.builder("gather.admission.in.flight", limiter, SimpleLimiter::getInflight)
+                .description("Dashboard requests being assembled now").register(registry);
+            Gauge.builder("gather.admission.limit", limiter, SimpleLimiter::getLimit)
+                .description("Dashboard requests assembled at once at most now (max-concurrent after the slow start)").register(registry);
+            Gauge.builder("gather.admission.queued", queued, AtomicInteger::get)
+                .description("Dashboard requests waiting for a turn").register(registry);
+        }
+    }
+
+    /** With the timer given (tests: a virtual-time scheduler, which is also the slow start's clock). */
+    Admission(AdmissionSettings settings, Scheduler timer) {
+        this.enabled = settings.isEnabled();
+        this.minConcurrent = settings.getMinConcurrent();
+        this.maxConcurrent = settings.getMaxConcurrent();
+        this.slowStartNanos = settings.getSlowStart().toNanos();
+        this.limit = SettableLimit.startingAt(slowStartNanos > 0 ? minConcurrent : maxConcurrent);
+        this.limiter = SimpleLimiter.newBuilder().named("dashboard").limit(limit).build();
+        this.queueSize = settings.getQueueSize();
+        this.queueTimeoutNanos = settings.getQueueTimeout().toNanos();
+        this.retryAfter = settings.getRetryAfter();
+        this.timer = timer;
+    }
+
+    /**
+     * Starts the slow start: the limit rises in a straight line from {@code min-concurrent} to {@code max-concurrent}
+     * over {@code slow-start}, as a load balancer ramps up a new instance, while its JIT compiles and its connection
+     * pools fill (a cold JVM given full load at once times out its first calls and trips its breakers).
+     */
+    @PostConstruct
+    void start() {
+        if (!enabled || slowStartNanos <= 0) {
+            return;
+        }
+        long begin = timer.now(TimeUnit.NANOSECONDS);
+        ramping = timer.schedulePeriodically(() -> {
+            long elapsed = timer.now(TimeUnit.NANOSECONDS) - begin;
+            int next = elapsed >= slowStartNanos ? maxConcurrent
+                : minConcurrent + (int) ((maxConcurrent - minConcurrent) * (double) elapsed / slowStartNanos);
+            if (next != limit.getLimit()) {
+                limit.setLimit(next);
+                drain();    // a higher limit gives turns to those waiting
+            }
+            if (next == maxConcurrent) {
+                stop();
+            }
+        }, RAMP_STEP_MS, RAMP_STEP_MS, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        Disposable r = ramping;
+        if (r != null) {
+            r.dispose();
+        }
+    }
+
+    /** The limit now. */
+    public int limit() {
+        return limiter.getLimit();
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+
+    /** A turn now, if one is free and nobody waits before this request; else null (then {@link #await()}). */
+    @Nullable
+    public Permit tryAdmit() {
+        if (!queue.isEmpty()) {
+            return null;
+        }
+        Optional<Limiter.Listener> listener = limiter.acquire(null);
+        return listener.isPresent() ? admitted(listener.get()) : null;
+    }
+
+    private Permit admitted(Limiter.Listener listener) {
+        return new Permit(listener);
+    }
+
+    /**
+     * Waits for a turn behind the requests already waiting: a {@link Permit}, or a {@link Refused} when the queue is
+     * full or the wait runs out. Cancelling the wait leaves the queue (a turn granted meanwhile is given back).
+     */
+    public Mono<Turn> await() {
+        return Mono.create(sink -> {
+            if (queued.incrementAndGet() > queueSize || queueTimeoutNanos == 0) {
+                queued.decrementAndGet();
+                sink.success(Refused.QUEUE_FULL);
+                return;
+            }
+            Waiter waiter = new Waiter(sink);
+            sink.onCancel(waiter::cancelled);
+            queue.add(waiter);
+            waiter.timeout = timer.schedule(waiter::expired, queueTimeoutNanos, TimeUnit.NANOSECONDS);
+            drain();    // a turn freed between this request's try and its joining the queue is not lost
+        });
+    }
+
+    /** Dashboard requests being assembled now. */
+    public int inFlight() {
+        return limiter.getInflight();
+    }
+
+    /** Requests waiting for a turn now. */
+    public int waiting() {
+        return queued.get();
+    }
+
+    /** Gives free turns to the oldest waiters still waiting. */
+    private void drain() {
+        while (!queue.isEmpty()) {
+            Optional<Limiter.Listener> listener = limiter.acquire(null);
+            if (listener.isEmpty()) {
+                return;
+            }
+            Permit permit = admitted(listener.get());
+            Waiter waiter;
+            do {
+                waiter = queue.poll();
+            } while (waiter != null && !waiter.grant(permit));
+            if (waiter == null) {
+                permit.listener.onIgnore();     // nobody left to take it; not released through release(): no drain loop
+                return;
+            }
+        }
+    }
+
+    /** One admitted request's turn; {@link #release()} it exactly when the request is done (more calls do nothing). */
+    public final class Permit extends AtomicBoolean implements Turn {
+        private final Limiter.Listener listener;
+
+        private Permit(Limiter.Listener listener) {
+            this.listener = listener;
+        }
+
+        public void release() {
+            if (compareAndSet(false, true)) {
+                listener.onSuccess();
+                drain();
+            }
+        }
+    }
+
+    /** A request in the queue: granted a turn, or gone (it waited too long, or its caller went away). */
+    private final class Waiter extends AtomicInteger {
+        private final MonoSink<Turn> sink;
+        private volatile Permit permit;
+        private volatile Disposable timeout;
+
+        Waiter(MonoSink<Turn> sink) {
+            super(WAITING);
+            this.sink = sink;
+        }
+
+        boolean grant(Permit p) {
+            permit = p;
+            if (!compareAndSet(WAITING, GRANTED)) {
+                return false;
+            }
+            left();
+            sink.success(p);
+            return true;
+        }
+
+        void expired() {
+            if (compareAndSet(WAITING, GONE)) {
+                left();
+                sink.success(Refused.WAITED_TOO_LONG);
+            }
+        }
+
+        void cancelled() {
+            if (compareAndSet(WAITING, GONE)) {
+                left();
+            } else if (get() == GRANTED) {
+                permit.release();   // granted as the caller left: the turn goes to the next one
+            }
+        }
+
+        private void left() {
+            queued.decrementAndGet();
+            Disposable t = timeout;
+            if (t != null) {
+                t.dispose();
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.gather.access;
+
+import io.gather.http.Problem;
+import io.gather.http.ProblemException;
+import io.gather.observe.RequestMetrics;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Filter;
+import io.micronaut.http.filter.HttpServerFilter;
+import io.micronaut.http.filter.ServerFilterChain;
+import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.http.server.netty.NettyHttpRequest;
+import io.netty.channel.EventLoop;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Gives a dashboard request its turn ({@link Admission}) before any other work is done for it: at once when a turn
+ * is free, else after a wait in the queue, else a 503 problem with {@code Retry-After}. It runs before security, so
+ * a refusal costs next to nothing (no token verified) and a waiting request has cost nothing yet; the turn covers
+ * the token check, the rate limit and the fan-out, until the answer is ready or, for a stream, until the stream
+ * ends. A request that waited resumes on its own connection's event loop.
+ */
+@Filter({DashboardRoutes.MINE, DashboardRoutes.OF_USER})
+final class AdmissionFilter implements HttpServerFilter, Ordered {
+    static final int ORDER = ServerFilterPhase.SECURITY.before();
+    static final String TYPE = Problem.TYPE_BASE + "overloaded";
+
+    private final Admission admission;
+    private final ErrorResponseProcessor<?> problems;
+    private final RequestMetrics metrics;
+    private final String retryAfter;
+
+    AdmissionFilter(Admission admission, ErrorResponseProcessor<?> problems, RequestMetrics metrics) {
+        this.admission = admission;
+        this.problems = problems;
+        this.metrics = metrics;
+        this.retryAfter = Long.toString(admission.retryAfter().toSeconds());
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
+
+    @Override
+    public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
+        if (!admission.enabled()) {
+            return chain.proceed(request);
+        }
+        EventLoop loop = request instanceof NettyHttpRequest<?> netty ? netty.getChannelHandlerContext().channel().eventLoop() : null;
+        Admission.Permit permit = admission.tryAdmit();
+        if (permit != null) {
+            return proceed(request, chain, permit);
+        }
+        Mono<Admission.Turn> turn = admission.await();
+        if (loop != null) {
+            // granted on whichever thread freed the turn: always hop, so turns never chain on one stack
+            turn = turn.publishOn(Schedulers.fromExecutor(loop));
+        }
+        return turn.flatMap(t -> t instanceof Admission.Permit p
+            ? Mono.from(proceed(request, chain, p))
+            : Mono.just(refused(request, (Admission.Refused) t)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Publisher<MutableHttpResponse<?>> proceed(HttpRequest<?> request, ServerFilterChain chain, Admission.Permit permit) {
+        return Mono.from(chain.proceed(request))
+            .<MutableHttpResponse<?>>map(response -> {
+                if (response.body() instanceof Publisher<?> stream) {
+                    // a stream holds its turn until it ends
+                    ((MutableHttpResponse<Object>) response).body(Flux.from(stream).doFinally(signal -> permit.release()));
+                } else {
+                    permit.release();
+                }
+                return response;
+            })
+            .doOnError(e -> permit.release())
+            .doOnCancel(permit::release);
+    }
+
+    private MutableHttpResponse<?> refused(HttpRequest<?> request, Admission.Refused why) {
+        metrics.admissionRefused();
+        String detail = why == Admission.Refused.QUEUE_FULL
+            ? "Gather has more dashboard requests than it can take right now: retry after the time Retry-After gives."
+            : "Gather could not start this dashboard in time: retry after the time Retry-After gives.";
+        return problems.processResponse(
+            ErrorContext.builder(request).cause(new ProblemException(503, TYPE, "Overloaded", detail)).build(),
+            HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, retryAfter));
+    }
+}

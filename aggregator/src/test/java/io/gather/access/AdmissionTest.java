@@ -1,0 +1,177 @@
+package io.gather.access;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.micronaut.context.exceptions.ConfigurationException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.test.scheduler.VirtualTimeScheduler;
+
+/** Admission on a virtual clock: turns up to the limit, a first-come-first-served queue, refusals when full or too late. */
+class AdmissionTest {
+    private final VirtualTimeScheduler clock = VirtualTimeScheduler.create();
+
+    private Admission admission(int maxConcurrent, int queueSize, Duration queueTimeout) {
+        AdmissionSettings s = new AdmissionSettings();
+        s.setMinConcurrent(1);
+        s.setMaxConcurrent(maxConcurrent);
+        s.setSlowStart(Duration.ZERO);
+        s.setQueueSize(queueSize);
+        s.setQueueTimeout(queueTimeout);
+        s.check();
+        return new Admission(s, clock);
+    }
+
+    /** Subscribes to a wait and keeps what it came to. */
+    private static AtomicReference<Admission.Turn> waitFor(Admission admission, List<Disposable> subscriptions) {
+        AtomicReference<Admission.Turn> turn = new AtomicReference<>();
+        subscriptions.add(admission.await().subscribe(turn::set));
+        return turn;
+    }
+
+    @Test
+    void turnsAreGivenAtOnceUpToTheLimitAndNoFurther() {
+        Admission a = admission(3, 10, Duration.ofSeconds(1));
+        for (int i = 0; i < 3; i++) {
+            assertNotNull(a.tryAdmit());
+        }
+        assertNull(a.tryAdmit());
+        assertEquals(3, a.inFlight());
+    }
+
+    @Test
+    void waitersGetFreedTurnsInTheOrderTheyCame() {
+        Admission a = admission(1, 10, Duration.ofSeconds(1));
+        Admission.Permit first = a.tryAdmit();
+        List<Disposable> subs = new ArrayList<>();
+        var second = waitFor(a, subs);
+        var third = waitFor(a, subs);
+        assertNull(second.get());
+        assertEquals(2, a.waiting());
+        assertNull(a.tryAdmit(), "nobody jumps the queue, even at a free moment");
+
+        first.release();
+        assertInstanceOf(Admission.Permit.class, second.get());
+        assertNull(third.get());
+        ((Admission.Permit) second.get()).release();
+        assertInstanceOf(Admission.Permit.class, third.get());
+        assertEquals(0, a.waiting());
+        assertEquals(1, a.inFlight());
+    }
+
+    @Test
+    void aFullQueueRefusesAtOnce() {
+        Admission a = admission(1, 2, Duration.ofSeconds(1));
+        a.tryAdmit();
+        List<Disposable> subs = new ArrayList<>();
+        waitFor(a, subs);
+        waitFor(a, subs);
+        assertSame(Admission.Refused.QUEUE_FULL, waitFor(a, subs).get());
+        assertEquals(2, a.waiting());
+    }
+
+    @Test
+    void aWaitThatRunsOutIsRefusedAndLeavesTheQueue() {
+        Admission a = admission(1, 10, Duration.ofMillis(500));
+        Admission.Permit busy = a.tryAdmit();
+        List<Disposable> subs = new ArrayList<>();
+        var waiter = waitFor(a, subs);
+        clock.advanceTimeBy(Duration.ofMillis(499));
+        assertNull(waiter.get());
+        clock.advanceTimeBy(Duration.ofMillis(1));
+        assertSame(Admission.Refused.WAITED_TOO_LONG, waiter.get());
+        assertEquals(0, a.waiting());
+
+        busy.release();
+        assertEquals(0, a.inFlight(), "the turn freed later is nobody's");
+        assertNotNull(a.tryAdmit());
+    }
+
+    @Test
+    void aCallerThatGoesAwayLeavesTheQueueAndTheNextOneGetsTheTurn() {
+        Admission a = admission(1, 10, Duration.ofSeconds(1));
+        Admission.Permit busy = a.tryAdmit();
+        List<Disposable> subs = new ArrayList<>();
+        var gone = waitFor(a, subs);
+        var next = waitFor(a, subs);
+        subs.get(0).dispose();
+        assertEquals(1, a.waiting());
+        busy.release();
+        assertNull(gone.get());
+        assertInstanceOf(Admission.Permit.class, next.get());
+        assertEquals(1, a.inFlight());
+    }
+
+    @Test
+    void releasingTwiceFreesOneTurn() {
+        Admission a = admission(2, 10, Duration.ofSeconds(1));
+        Admission.Permit p = a.tryAdmit();
+        a.tryAdmit();
+        p.release();
+        p.release();
+        assertEquals(1, a.inFlight());
+    }
+
+    @Test
+    void noQueueMeansRefusedAtOnceWhenFull() {
+        Admission a = admission(1, 0, Duration.ofSeconds(1));
+        a.tryAdmit();
+        assertSame(Admission.Refused.QUEUE_FULL, waitFor(a, new ArrayList<>()).get());
+    }
+
+    @Test
+    void afterStartupTheLimitRisesInAStraightLineAndWaitersGetTheNewTurns() {
+        AdmissionSettings s = new AdmissionSettings();
+        s.setMinConcurrent(10);
+        s.setMaxConcurrent(110);
+        s.setSlowStart(Duration.ofSeconds(10));
+        s.setQueueTimeout(Duration.ofSeconds(30));
+        Admission a = new Admission(s, clock);
+        a.start();
+        assertEquals(10, a.limit());
+        for (int i = 0; i < 10; i++) {
+            assertNotNull(a.tryAdmit());
+        }
+        List<Disposable> subs = new ArrayList<>();
+        List<AtomicReference<Admission.Turn>> waiters = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            waiters.add(waitFor(a, subs));
+        }
+        clock.advanceTimeBy(Duration.ofSeconds(1));
+        assertEquals(20, a.limit(), "a tenth of the way");
+        assertEquals(10, waiters.stream().filter(w -> w.get() != null).count(), "the ten new turns went to the first ten waiting");
+        clock.advanceTimeBy(Duration.ofSeconds(9));
+        assertEquals(110, a.limit());
+        assertEquals(0, a.waiting());
+        clock.advanceTimeBy(Duration.ofSeconds(60));
+        assertEquals(110, a.limit(), "and stays there");
+    }
+
+    @Test
+    void withoutSlowStartTheLimitIsTheMaximumFromTheStart() {
+        AdmissionSettings s = new AdmissionSettings();
+        s.setSlowStart(Duration.ZERO);
+        Admission a = new Admission(s, clock);
+        a.start();
+        assertEquals(AdmissionSettings.DEFAULT_MAX_CONCURRENT, a.limit());
+    }
+
+    @Test
+    void badSettingsNameTheirKeys() {
+        AdmissionSettings s = new AdmissionSettings();
+        s.setMaxConcurrent(0);
+        s.setQueueTimeout(Duration.ofSeconds(-1));
+        var e = assertThrows(ConfigurationException.class, s::check);
+        assertEquals(true, e.getMessage().contains("gather.admission.max-concurrent"));
+        assertEquals(true, e.getMessage().contains("gather.admission.queue-timeout"));
+    }
+}
