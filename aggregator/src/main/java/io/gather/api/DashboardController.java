@@ -22,6 +22,7 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Hidden;
 import reactor.core.publisher.Mono;
 
 /**
@@ -55,12 +56,14 @@ final class DashboardController {
     }
 
     @Get(uri = "/dashboard", produces = {MediaType.APPLICATION_JSON, NDJSON, MediaType.TEXT_EVENT_STREAM})
+    @Hidden // in the OpenAPI document as written in src/main/openapi/gather-api.yml, not as generated
     Mono<MutableHttpResponse<?>> mine(Authentication authentication, HttpRequest<?> request) {
         Caller caller = Caller.of(authentication);
         return dashboard(caller.userId(), caller, request);
     }
 
     @Get(uri = "/users/{userId}/dashboard", produces = {MediaType.APPLICATION_JSON, NDJSON, MediaType.TEXT_EVENT_STREAM})
+    @Hidden // in the OpenAPI document as written in src/main/openapi/gather-api.yml, not as generated
     Mono<MutableHttpResponse<?>> ofUser(String userId, Authentication authentication, HttpRequest<?> request) {
         Caller caller = Caller.of(authentication);
         if (!caller.mayRead(userId)) {

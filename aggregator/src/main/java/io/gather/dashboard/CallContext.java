@@ -5,6 +5,8 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Supplier;
+import reactor.core.publisher.Mono;
 
 /**
  * One dashboard request as its section calls see it: the ids every downstream call carries ({@code X-Request-Id},
@@ -13,6 +15,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  *
  * <p>A call shared by several requests (coalesced, or a background refresh) carries the context of the request
  * that started it: its trace is the one that caused the call.
+ *
+ * <p>When a tracer carries the trace itself (a {@link TraceCarrier}: OpenTelemetry, when traces are exported), the
+ * context names the tracer's trace, Gather writes no {@code traceparent} or {@code tracestate} of its own, and each
+ * downstream call is made through the carrier ({@link #carried}).
  */
 public final class CallContext {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -22,8 +28,10 @@ public final class CallContext {
     private final String flags;
     @Nullable
     private final String tracestate;
+    @Nullable
+    private final TraceCarrier carrier;
     private final AtomicReferenceArray<SectionOutcome> outcomes = new AtomicReferenceArray<>(Sections.ALL.size());
-    private final long startNanos = System.nanoTime();
+    private final long startNanos;
     /** Bit i: section i of {@link Sections#ALL} was asked for by this request (selected, allowed or not). */
     private final AtomicInteger asked = new AtomicInteger();
 
@@ -33,10 +41,26 @@ public final class CallContext {
      * @param tracestate the caller's {@code tracestate}, passed on as is; null when there was none (or it was invalid)
      */
     public CallContext(String requestId, String traceId, String flags, @Nullable String tracestate) {
+        this(requestId, traceId, flags, tracestate, null, System.nanoTime());
+    }
+
+    private CallContext(String requestId, String traceId, String flags, @Nullable String tracestate,
+                        @Nullable TraceCarrier carrier, long startNanos) {
         this.requestId = Objects.requireNonNull(requestId, "requestId");
         this.traceId = Objects.requireNonNull(traceId, "traceId");
         this.flags = Objects.requireNonNull(flags, "flags");
         this.tracestate = tracestate;
+        this.carrier = carrier;
+        this.startNanos = startNanos;
+    }
+
+    /**
+     * This request's context in a tracer's trace, which the tracer carries downstream: same request id and start,
+     * the tracer's trace id and flags. For a request whose sections have not been asked for yet (its outcomes are
+     * not copied).
+     */
+    public CallContext carriedBy(TraceCarrier carrier, String traceId, String flags, @Nullable String tracestate) {
+        return new CallContext(requestId, traceId, flags, tracestate, Objects.requireNonNull(carrier, "carrier"), startNanos);
     }
 
     /** A context that starts a new trace: for a request without (valid) trace context, and for tests. */
@@ -56,9 +80,16 @@ public final class CallContext {
         return flags;
     }
 
+    /** The request's {@code tracestate} (the caller's, passed on as is), or null. */
     @Nullable
     public String tracestate() {
         return tracestate;
+    }
+
+    /** The tracer that carries this trace downstream, or null when Gather writes the trace fields itself. */
+    @Nullable
+    public TraceCarrier carrier() {
+        return carrier;
     }
 
     /** When the request began ({@link System#nanoTime()}). */
@@ -66,10 +97,28 @@ public final class CallContext {
         return startNanos;
     }
 
-    /** The {@code traceparent} of one downstream call: this trace, a new parent id, the request's flags. */
+    /**
+     * The {@code traceparent} Gather writes on one downstream call: this trace, a new parent id, the request's flags;
+     * null when a {@link TraceCarrier} writes it.
+     */
+    @Nullable
     public String traceparent() {
+        if (carrier != null) {
+            return null;
+        }
         return new StringBuilder(55).append("00-").append(traceId).append('-').append(randomHex(8))
             .append('-').append(flags).toString();
+    }
+
+    /** The {@code tracestate} Gather writes on a downstream call: the request's, or null when a carrier writes it. */
+    @Nullable
+    public String downstreamTracestate() {
+        return carrier == null ? tracestate : null;
+    }
+
+    /** A downstream call of this request: made when subscribed to, through the carrier if a tracer carries the trace. */
+    public <T> Mono<T> carried(Supplier<? extends Mono<T>> call) {
+        return carrier == null ? Mono.defer(call) : carrier.carry(call);
     }
 
     /** Notes that this request asks for {@code section} (it is selected): it will settle, or be cancelled. */

@@ -15,7 +15,8 @@ import reactor.core.publisher.Mono;
 public final class Section<T> {
     /**
      * The downstream call: only what the key says (whose data, which parameters), plus the ids to pass on
-     * ({@code X-Request-Id}, {@code traceparent} with a new parent id per call, {@code tracestate}).
+     * ({@code X-Request-Id}, {@code traceparent} with a new parent id per call, {@code tracestate}; the last two are
+     * null when a tracer writes them, see {@link CallContext#carrier()}).
      */
     @FunctionalInterface
     public interface Fetch<C, T> {

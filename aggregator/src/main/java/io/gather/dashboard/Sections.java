@@ -17,17 +17,18 @@ import java.util.Optional;
  */
 public final class Sections {
     public static final Section<Profile> PROFILE = Section.required("profile", Profile.class, ProfileClient.class,
-        (client, key, call) -> client.profile(key.userId(), call.requestId(), call.traceparent(), call.tracestate()));
+        (client, key, call) -> client.profile(key.userId(), call.requestId(), call.traceparent(),
+            call.downstreamTracestate()));
     public static final Section<OrderPage> ORDERS = Section.optional("orders", OrderPage.class, OrdersClient.class,
         (client, key, call) -> client.recentOrders(key.userId(), key.limit(), call.requestId(), call.traceparent(),
-            call.tracestate()));
+            call.downstreamTracestate()));
     public static final Section<NotificationPage> NOTIFICATIONS = Section.optional("notifications", NotificationPage.class,
         NotificationsClient.class, (client, key, call) -> client.unread(key.userId(), true, key.limit(),
-            call.requestId(), call.traceparent(), call.tracestate()));
+            call.requestId(), call.traceparent(), call.downstreamTracestate()));
     public static final Section<RecommendationPage> RECOMMENDATIONS = Section.optional("recommendations",
         RecommendationPage.class, RecommendationsClient.class,
         (client, key, call) -> client.recommendations(key.userId(), key.limit(), call.requestId(), call.traceparent(),
-            call.tracestate()));
+            call.downstreamTracestate()));
 
     /** Every section, in answer order. */
     public static final List<Section<?>> ALL = List.of(PROFILE, ORDERS, NOTIFICATIONS, RECOMMENDATIONS);

@@ -14,6 +14,10 @@ import jakarta.inject.Singleton;
  * {@code traceparent} is continued (its trace id and flags, with its {@code tracestate}); a missing or invalid one
  * starts a new trace, and its {@code tracestate} is dropped, as the recommendation requires. The result is the
  * request's {@link CallContext}, made once per request and kept as a request attribute.
+ *
+ * <p>When an {@link ExternalTracer} traces requests (OpenTelemetry, when Gather exports traces), it has the last
+ * word: it reads the same fields (by the same W3C rules) to start the request's span, and {@link #adopt} then puts
+ * the request's context in the tracer's trace, before anything reads it downstream.
  */
 @Singleton
 @Primary
@@ -24,10 +28,27 @@ public final class TraceContexts implements CallContexts {
     /** Longest {@code tracestate} passed on: 32 members of the usual size; a longer one is dropped. */
     static final int MAX_TRACESTATE = 512;
 
+    @Nullable
+    private final ExternalTracer tracer;
+
+    TraceContexts(@Nullable ExternalTracer tracer) {
+        this.tracer = tracer;
+    }
+
     /** The call context of the request being served, else a new trace under the query's request id. */
     @Override
     public CallContext of(DashboardQuery query) {
-        return ServerRequestContext.currentRequest().map(TraceContexts::forRequest).orElseGet(() -> CallContext.newTrace(query.requestId()));
+        return ServerRequestContext.currentRequest().map(TraceContexts::forRequest).orElseGet(() -> {
+            CallContext own = CallContext.newTrace(query.requestId());
+            return tracer == null ? own : tracer.adopt(own);
+        });
+    }
+
+    /** Puts the request's call context in {@code tracer}'s trace (once the tracer has started the request's span). */
+    public static CallContext adopt(HttpRequest<?> request, ExternalTracer tracer) {
+        CallContext adopted = tracer.adopt(forRequest(request));
+        request.setAttribute(ATTRIBUTE, adopted);
+        return adopted;
     }
 
     /** The request's call context, made on first use. */

@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Gather's API as OpenAPI 3 YAML, on the management port: {@code /openapi} and {@code /openapi/gather.yml}. The
- * document is written at build time by Micronaut OpenAPI from the controllers, the records and
- * {@code src/main/openapi/gather-api.yml} (problems, examples, security), and read once here.
+ * document is put together at build time by Micronaut OpenAPI from {@code src/main/openapi/gather-api.yml} (the
+ * dashboard routes, their answers, streams, problems and examples) and {@link OpenApiDefinition}, and read once here.
  */
 @Endpoint(id = "openapi", defaultSensitive = false)
 final class OpenApiEndpoint {

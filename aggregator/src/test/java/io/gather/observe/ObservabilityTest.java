@@ -168,6 +168,7 @@ class ObservabilityTest implements TestPropertyProvider {
                 assertEquals(TRACE_ID, m.group(1));
                 assertNotEquals("00f067aa0ba902b7", m.group(2), "the caller's parent id passed on as Gather's own");
                 assertEquals("vendor=abc", s.tracestate());
+                assertEquals(1, s.traceparentFields(), "one traceparent field");
             }
         }
     }

@@ -50,7 +50,8 @@ final class ContractResponder implements ResponseDefinitionTransformerV2 {
         if (path.equals(CONTROL_PATH)) {
             return control(request);
         }
-        stub.counted(header(request, "X-Request-Id"), header(request, "traceparent"), header(request, "tracestate"));
+        stub.counted(header(request, "X-Request-Id"), header(request, "traceparent"), header(request, "tracestate"),
+            fields(request, "traceparent"));
         ResponseDefinitionBuilder answer = answer(request, path);
         for (String name : ECHOED) {
             if (request.containsHeader(name)) {
@@ -62,6 +63,11 @@ final class ContractResponder implements ResponseDefinitionTransformerV2 {
 
     private static String header(LoggedRequest request, String name) {
         return request.containsHeader(name) ? request.getHeader(name) : null;
+    }
+
+    /** How many field lines named {@code name} the request had (a list in one line counts its members). */
+    private static int fields(LoggedRequest request, String name) {
+        return request.containsHeader(name) ? request.getHeaders().getHeader(name).values().size() : 0;
     }
 
     private ResponseDefinitionBuilder answer(LoggedRequest request, String path) {

@@ -64,13 +64,13 @@ public final class ServiceStub implements AutoCloseable {
         return calls.get();
     }
 
-    void counted(String requestId, String traceparent, String tracestate) {
+    void counted(String requestId, String traceparent, String tracestate, int traceparentFields) {
         calls.incrementAndGet();
         synchronized (recent) {
             if (recent.size() == RECENT) {
                 recent.removeFirst();
             }
-            recent.addLast(new Seen(requestId, traceparent, tracestate));
+            recent.addLast(new Seen(requestId, traceparent, tracestate, traceparentFields));
         }
     }
 
@@ -81,8 +81,11 @@ public final class ServiceStub implements AutoCloseable {
         }
     }
 
-    /** What one contract call carried ({@code null} for a field it did not have). */
-    public record Seen(String requestId, String traceparent, String tracestate) {
+    /**
+     * What one contract call carried ({@code null} for a field it did not have; the first, if it had several), and
+     * how many {@code traceparent} fields it had (W3C allows one: a second would mean two tracers disagree).
+     */
+    public record Seen(String requestId, String traceparent, String tracestate, int traceparentFields) {
     }
 
     /**

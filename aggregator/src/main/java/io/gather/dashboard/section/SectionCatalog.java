@@ -21,7 +21,10 @@ public final class SectionCatalog {
     }
 
     private static <T> BoundSection<T> bind(Section<T> section, SectionPipeline pipeline, SectionSettings s, Object client) {
-        SectionSource<T> source = request -> section.fetch(client, request.key(), request.call()).flatMap(Bodies::of);
+        // the call is made through the request's trace carrier, if a tracer carries it (CallContext.carried)
+        SectionSource<T> source = request -> request.call()
+            .carried(() -> section.fetch(client, request.key(), request.call()))
+            .flatMap(Bodies::of);
         return new BoundSection<>(section, pipeline.compose(section, source, s), s.getLimit());
     }
 

@@ -16,5 +16,5 @@ public interface NotificationsClient {
     @Get("/users/{userId}/notifications{?unread,limit}")
     Mono<HttpResponse<NotificationPage>> unread(String userId, @QueryValue boolean unread, @QueryValue int limit,
                                                 @Header("X-Request-Id") String requestId,
-        @Header("traceparent") String traceparent, @Nullable @Header("tracestate") String tracestate);
+        @Nullable @Header("traceparent") String traceparent, @Nullable @Header("tracestate") String tracestate);
 }

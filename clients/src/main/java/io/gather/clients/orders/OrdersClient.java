@@ -18,5 +18,5 @@ public interface OrdersClient {
 
     @Get("/users/{userId}/orders{?limit}")
     Mono<HttpResponse<OrderPage>> recentOrders(String userId, @QueryValue int limit, @Header("X-Request-Id") String requestId,
-        @Header("traceparent") String traceparent, @Nullable @Header("tracestate") String tracestate);
+        @Nullable @Header("traceparent") String traceparent, @Nullable @Header("tracestate") String tracestate);
 }

@@ -14,5 +14,5 @@ public interface ProfileClient {
 
     @Get("/users/{userId}")
     Mono<HttpResponse<Profile>> profile(String userId, @Header("X-Request-Id") String requestId,
-        @Header("traceparent") String traceparent, @Nullable @Header("tracestate") String tracestate);
+        @Nullable @Header("traceparent") String traceparent, @Nullable @Header("tracestate") String tracestate);
 }

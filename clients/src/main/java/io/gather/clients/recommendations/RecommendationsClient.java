@@ -16,5 +16,5 @@ public interface RecommendationsClient {
     @Get("/users/{userId}/recommendations{?limit}")
     Mono<HttpResponse<RecommendationPage>> recommendations(String userId, @QueryValue int limit,
                                                            @Header("X-Request-Id") String requestId,
-        @Header("traceparent") String traceparent, @Nullable @Header("tracestate") String tracestate);
+        @Nullable @Header("traceparent") String traceparent, @Nullable @Header("tracestate") String tracestate);
 }
