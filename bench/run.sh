@@ -7,7 +7,8 @@
 #        SHARED_BENCH  where the shared bench is [../shared/bench beside this repository]
 #        GATHER_JAVA_OPTS  extra JVM flags for Gather [none: default flags, like the spring peer]
 #        BEFORE=REV   also run Gather as built from git revision REV (name gather-before, port 8081),
-#                     right before the current one, so a change shows its before and after in one run
+#                     right before the current one, so a change shows its before and after in one run;
+#                     BEFORE="REV1 REV2 ..." runs each as gather-<rev> (ports 8083...), in that order
 #        GATHER_RATE_LIMIT_STORE  memory | redis [memory]: redis starts a throwaway redis-server on a free
 #                          loopback port for the run (on the load cores when pinned) and stops it after
 #        ALSO_REDIS=1  also run Gather with the Redis store (name gather-redis, port 8082) right before the
@@ -80,14 +81,25 @@ gather_cmd() { echo "exec java \${GATHER_JAVA_OPTS:-} \
  $limits \
  -jar '$1'"; }
 
-# The baseline build, from a throwaway worktree of REV.
+# The baseline builds, from throwaway worktrees of each REV. One REV runs as gather-before (port 8081); several run
+# as gather-<rev> (ports 8083, 8084, ...), oldest first as given, each right before the current build.
 before_bff=()
 if [[ -n ${BEFORE:-} ]]; then
-  rev=$(cd "$root" && git rev-parse --short "$BEFORE")
-  wt=${TMPDIR:-/tmp}/gather-before-$rev
-  [[ -d $wt ]] || (cd "$root" && git worktree add --detach "$wt" "$rev" >/dev/null)
-  (cd "$wt" && mvn -B -q -ntp -DskipTests package -pl aggregator -am)
-  before_bff=(--bff "gather-before|8081|/api/v1/dashboard|$(gather_cmd "$wt/aggregator/target/gather.jar")")
+  read -r -a revs <<< "$BEFORE"
+  port=8083
+  for r in "${revs[@]}"; do
+    rev=$(cd "$root" && git rev-parse --short "$r")
+    wt=${TMPDIR:-/tmp}/gather-before-$rev
+    [[ -d $wt ]] || (cd "$root" && git worktree add --detach "$wt" "$rev" >/dev/null)
+    (cd "$wt" && mvn -B -q -ntp -DskipTests package -pl aggregator -am)
+    if ((${#revs[@]} == 1)); then
+      before_bff+=(--bff "gather-before|8081|/api/v1/dashboard|$(gather_cmd "$wt/aggregator/target/gather.jar")")
+    else
+      before_bff+=(--bff "gather-$rev|$port|/api/v1/dashboard|$(gather_cmd "$wt/aggregator/target/gather.jar")")
+      export "DEGRADED_MARK_gather_$rev=${DEGRADED_MARK_gather_before:-\"degraded\":true}"
+      port=$((port + 1))
+    fi
+  done
 fi
 if [[ ${ALSO_REDIS:-0} == 1 ]]; then
   redis_cmd=$(gather_cmd "$jar")
