@@ -21,9 +21,9 @@ public class AdmissionSettings {
     /** Default {@code max-concurrent}: {@value}. */
     public static final int DEFAULT_MAX_CONCURRENT = 384;
     /** Default {@code min-concurrent}: {@value}. */
-    public static final int DEFAULT_MIN_CONCURRENT = 16;
+    public static final int DEFAULT_MIN_CONCURRENT = 4;
     /** Default {@code slow-start}: {@value} s. */
-    public static final long DEFAULT_SLOW_START_SECONDS = 30;
+    public static final long DEFAULT_SLOW_START_SECONDS = 60;
     /** Default {@code queue-size}: {@value}. */
     public static final int DEFAULT_QUEUE_SIZE = 2048;
     /** Default {@code queue-timeout}: {@value} ms. */

@@ -5,24 +5,31 @@ import io.gather.dashboard.SectionResult.Reason;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import reactor.core.publisher.Mono;
 
 /**
  * The downstream's circuit breaker (resilience4j: closed, open, half-open). It sees every outcome as a
  * value from below, timeouts included, and counts those that say the downstream is unwell
  * ({@link Missing#downstreamFault()}); while open, the call is not made and the section is missing with
- * reason breaker-open (or served stale by the stage above). A call cancelled from above is not counted.
+ * reason breaker-open (or served stale by the stage above). A call cancelled from above is not counted. While the
+ * instance warms up (the admission's slow start), the breaker is not armed: a cold JVM's timeouts are its own.
  */
 final class BreakerStage implements SectionStage {
     private final CircuitBreaker breaker;
+    private final BooleanSupplier armed;
 
-    BreakerStage(CircuitBreaker breaker) {
+    BreakerStage(CircuitBreaker breaker, BooleanSupplier armed) {
         this.breaker = breaker;
+        this.armed = armed;
     }
 
     @Override
     public <T> SectionCall<T> around(SectionCall<T> next) {
         return request -> Mono.defer(() -> {
+            if (!armed.getAsBoolean()) {
+                return next.call(request);      // warming up: Gather's own slowness is no evidence against the service
+            }
             if (!breaker.tryAcquirePermission()) {
                 return Mono.just(Missing.<T>of(Reason.BREAKER_OPEN,
                     "The service failed often lately, so it is not called for a while.", Duration.ZERO));

@@ -8,6 +8,7 @@ import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -31,10 +32,24 @@ public final class SectionPipeline {
     private final Map<String, SectionCache<?>> caches = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> bulkheadRefusals = new ConcurrentHashMap<>();
     private final List<SectionObserver> observers;
+    private long armAt = Long.MIN_VALUE;
 
+    /**
+     * {@code warmUp}: the admission's slow start ({@code gather.admission.slow-start}); breakers are armed only after
+     * it, since a cold instance times out calls by its own slowness and would open every breaker at once.
+     */
     @Inject
-    SectionPipeline(FailureClassifier classifier, List<SectionObserver> observers) {
-        this(classifier, Ticker.systemTicker(), observers);
+    SectionPipeline(FailureClassifier classifier, List<SectionObserver> observers,
+                    @Value("${gather.admission.enabled:true}") boolean admission,
+                    @Value("${gather.admission.slow-start:60s}") Duration warmUp) {
+        this(classifier, Ticker.systemTicker(), observers, admission ? warmUp : Duration.ZERO);
+    }
+
+    SectionPipeline(FailureClassifier classifier, Ticker ticker, List<SectionObserver> observers, Duration warmUp) {
+        this(classifier, ticker, observers);
+        if (warmUp.toNanos() > 0) {
+            armAt = ticker.read() + warmUp.toNanos();
+        }
     }
 
     public SectionPipeline(FailureClassifier classifier, Ticker ticker) {
@@ -86,7 +101,7 @@ public final class SectionPipeline {
             .permittedNumberOfCallsInHalfOpenState(b.getHalfOpenCalls())
             .recordResult(result -> result instanceof SectionResult.Missing<?> m && m.downstreamFault())
             .build();
-        return new BreakerStage(breakers.computeIfAbsent(section.id(), id -> CircuitBreaker.of(id, config)));
+        return new BreakerStage(breakers.computeIfAbsent(section.id(), id -> CircuitBreaker.of(id, config)), this::breakersArmed);
     }
 
     private Bulkhead bulkhead(Section<?> section, SectionSettings s) {
@@ -105,6 +120,11 @@ public final class SectionPipeline {
         @SuppressWarnings("unchecked")
         SectionCache<T> cache = (SectionCache<T>) caches.computeIfAbsent(section.id(), id -> new SectionCache<T>(s.getCache(), ticker));
         return cache;
+    }
+
+    /** Whether the breakers count outcomes yet: not during the warm-up after startup. */
+    boolean breakersArmed() {
+        return armAt == Long.MIN_VALUE || ticker.read() - armAt >= 0;
     }
 
     /** Each downstream's breaker, by section id (for health and metrics). */

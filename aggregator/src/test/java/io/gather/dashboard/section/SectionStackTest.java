@@ -231,6 +231,31 @@ class SectionStackTest {
     }
 
     @Test
+    void whileTheInstanceWarmsUpTheBreakerCountsNothingAndAfterItItDoes() {
+        settings.getCache().setEnabled(false);
+        settings.getBreaker().setWindowSize(4);
+        settings.getBreaker().setMinimumCalls(4);
+        settings.getBreaker().setFailureRate(50);
+        SectionPipeline warming = new SectionPipeline(new FailureClassifier(), ticker, List.of(), Duration.ofSeconds(60));
+        var call = warming.compose(Sections.ORDERS, request -> Mono.defer(() -> {
+            calls.incrementAndGet();
+            return behaviour.get().apply(request.userId());
+        }), settings);
+        fail(status(503));
+        for (int i = 0; i < 8; i++) {
+            now(call, "u-" + i);
+        }
+        assertEquals(CircuitBreaker.State.CLOSED, warming.breakers().get("orders").getState());
+        assertEquals(8, calls.get(), "every call was made");
+
+        ticker.advance(Duration.ofSeconds(60));
+        for (int i = 0; i < 4; i++) {
+            now(call, "u-" + i);
+        }
+        assertEquals(CircuitBreaker.State.OPEN, warming.breakers().get("orders").getState(), "armed after the warm-up");
+    }
+
+    @Test
     void aUserNotFoundDoesNotCountAgainstTheBreaker() {
         settings.getBreaker().setWindowSize(4);
         settings.getBreaker().setMinimumCalls(4);
