@@ -109,6 +109,8 @@ fi
 export DEGRADED_MARK_gather_redis='"degraded":true'
 
 export GATHER_JAVA_OPTS=${GATHER_JAVA_OPTS:-}
+# RATIO lines against the peer to beat (when it runs).
+export BASELINE=${BASELINE:-spring}
 # A degraded Gather answer (a section stale or missing) says so in plain text; the peers write null for a
 # missing section. Before the section cache, Gather wrote only "complete":false.
 export DEGRADED_MARK_gather='"degraded":true'
