@@ -35,8 +35,9 @@ public final class SectionPipeline {
     private long armAt = Long.MIN_VALUE;
 
     /**
-     * {@code warmUp}: the admission's slow start ({@code gather.admission.slow-start}); breakers are armed only after
-     * it, since a cold instance times out calls by its own slowness and would open every breaker at once.
+     * {@code warmUp}: the admission's slow start ({@code gather.admission.slow-start}); breakers are armed only half
+     * as long again after it, since a cold instance times out calls by its own slowness and would open every breaker
+     * at once, and the moment the limit reaches its maximum is a busy one too.
      */
     @Inject
     SectionPipeline(FailureClassifier classifier, List<SectionObserver> observers,
@@ -48,7 +49,7 @@ public final class SectionPipeline {
     SectionPipeline(FailureClassifier classifier, Ticker ticker, List<SectionObserver> observers, Duration warmUp) {
         this(classifier, ticker, observers);
         if (warmUp.toNanos() > 0) {
-            armAt = ticker.read() + warmUp.toNanos();
+            armAt = ticker.read() + warmUp.toNanos() + warmUp.toNanos() / 2;
         }
     }
 

@@ -252,7 +252,12 @@ class SectionStackTest {
         for (int i = 0; i < 4; i++) {
             now(call, "u-" + i);
         }
-        assertEquals(CircuitBreaker.State.OPEN, warming.breakers().get("orders").getState(), "armed after the warm-up");
+        assertEquals(CircuitBreaker.State.CLOSED, warming.breakers().get("orders").getState(), "not yet when the limit reaches its top");
+        ticker.advance(Duration.ofSeconds(30));
+        for (int i = 0; i < 4; i++) {
+            now(call, "u-" + i);
+        }
+        assertEquals(CircuitBreaker.State.OPEN, warming.breakers().get("orders").getState(), "armed half a warm-up later");
     }
 
     @Test
