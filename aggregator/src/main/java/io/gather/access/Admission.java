@@ -145,11 +145,7 @@ public final class Admission {
             return null;
         }
         Optional<Limiter.Listener> listener = limiter.acquire(null);
-        return listener.isPresent() ? admitted(listener.get()) : null;
-    }
-
-    private Permit admitted(Limiter.Listener listener) {
-        return new Permit(listener);
+        return listener.isPresent() ? new Permit(listener.get()) : null;
     }
 
     /**
@@ -188,7 +184,7 @@ public final class Admission {
             if (listener.isEmpty()) {
                 return;
             }
-            Permit permit = admitted(listener.get());
+            Permit permit = new Permit(listener.get());
             Waiter waiter;
             do {
                 waiter = queue.poll();

@@ -116,9 +116,12 @@ public final class CallContext {
         return carrier == null ? tracestate : null;
     }
 
-    /** A downstream call of this request: made when subscribed to, through the carrier if a tracer carries the trace. */
+    /**
+     * A downstream call of this request, through the carrier if a tracer carries the trace. Without one the call is
+     * made at once: its caller (the section stack's fetch stage) already defers it to subscription.
+     */
     public <T> Mono<T> carried(Supplier<? extends Mono<T>> call) {
-        return carrier == null ? Mono.defer(call) : carrier.carry(call);
+        return carrier == null ? call.get() : carrier.carry(call);
     }
 
     /** Notes that this request asks for {@code section} (it is selected): it will settle, or be cancelled. */

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gather.testing.GatherHarness;
+import io.gather.testing.HarnessTest;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,19 +17,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * One dashboard at a time and one waiting: of three at once, two are answered (one after the other) and the third
  * is refused at once with a 503 problem and {@code Retry-After}; the refusal is counted.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AdmissionApiTest implements TestPropertyProvider {
-    private final GatherHarness harness = new GatherHarness();
+class AdmissionApiTest extends HarnessTest {
     private Map<String, String> properties;
 
     @Inject EmbeddedServer server;
@@ -43,16 +38,6 @@ class AdmissionApiTest implements TestPropertyProvider {
         properties.put("gather.admission.queue-timeout", "10s");
         properties.put("gather.admission.retry-after", "2s");
         return properties;
-    }
-
-    @AfterEach
-    void normal() {
-        harness.stubs.reset(0);
-    }
-
-    @AfterAll
-    void stop() {
-        harness.close();
     }
 
     @Test

@@ -9,19 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gather.stubs.Behaviour;
 import io.gather.stubs.Service;
-import io.gather.testing.GatherHarness;
+import io.gather.testing.HarnessTest;
 import io.gather.testing.RawHttp;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * HTTP caching of the dashboard (RFC 9110 §13, RFC 9111): a complete answer has a weak ETag computed from its body
@@ -30,10 +26,8 @@ import org.junit.jupiter.api.TestInstance;
  * so that live and cached sections alternate without changing the tag.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConditionalRequestsTest implements TestPropertyProvider {
+class ConditionalRequestsTest extends HarnessTest {
     private static final String DASHBOARD = "/api/v1/dashboard";
-    private final GatherHarness harness = new GatherHarness();
 
     @Inject EmbeddedServer server;
 
@@ -43,16 +37,6 @@ class ConditionalRequestsTest implements TestPropertyProvider {
         p.put("gather.sections.orders.cache.enabled", "true");
         p.put("gather.sections.profile.cache.enabled", "true");
         return p;
-    }
-
-    @AfterEach
-    void normal() {
-        harness.stubs.reset(0);
-    }
-
-    @AfterAll
-    void stop() {
-        harness.close();
     }
 
     private HttpResponse<String> get(String user, String query, String ifNoneMatch) throws Exception {

@@ -9,11 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gather.stubs.Behaviour;
 import io.gather.stubs.Service;
 import io.gather.testing.Answers;
-import io.gather.testing.GatherHarness;
+import io.gather.testing.HarnessTest;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
@@ -22,37 +21,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The dashboard over real loopback HTTP against the contract stubs, healthy and failing in every listed way. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DashboardApiTest implements TestPropertyProvider {
-    private final GatherHarness harness = new GatherHarness();
+class DashboardApiTest extends HarnessTest {
 
     @Inject EmbeddedServer server;
     @Inject JsonMapper json;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return harness.properties();
-    }
-
-    @AfterEach
-    void normal() {
-        harness.stubs.reset(0);
-    }
-
-    @AfterAll
-    void stop() {
-        harness.close();
-    }
 
     private URI base() {
         return server.getURI();

@@ -6,12 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gather.stubs.Behaviour;
 import io.gather.stubs.Service;
-import io.gather.testing.GatherHarness;
+import io.gather.testing.HarnessTest;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,10 +21,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The dashboard as a stream ({@code Accept: application/x-ndjson} or {@code text/event-stream}): one event per
@@ -33,29 +29,12 @@ import org.junit.jupiter.api.TestInstance;
  * answer. Order and gaps are compared, never absolute times.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DashboardStreamTest implements TestPropertyProvider {
+class DashboardStreamTest extends HarnessTest {
     private static final String DASHBOARD = "/api/v1/dashboard";
-    private final GatherHarness harness = new GatherHarness();
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Inject EmbeddedServer server;
     @Inject JsonMapper json;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return harness.properties();
-    }
-
-    @AfterEach
-    void normal() {
-        harness.stubs.reset(0);
-    }
-
-    @AfterAll
-    void stop() {
-        harness.close();
-    }
 
     /** An event as it arrived: when (ms since the request was sent), and its JSON. */
     record Arrival(long atMs, Map<String, Object> event) {

@@ -7,11 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gather.stubs.Behaviour;
 import io.gather.stubs.Service;
 import io.gather.testing.Answers;
-import io.gather.testing.GatherHarness;
+import io.gather.testing.HarnessTest;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
@@ -21,9 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -35,10 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * profile). Entries are fresh for 1 ms here, so the second request always asks the service again.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SectionCacheApiTest implements TestPropertyProvider {
+class SectionCacheApiTest extends HarnessTest {
     private static final AtomicInteger USERS = new AtomicInteger();
-    private final GatherHarness harness = new GatherHarness();
 
     @Inject EmbeddedServer server;
     @Inject JsonMapper json;
@@ -53,16 +47,6 @@ class SectionCacheApiTest implements TestPropertyProvider {
             p.put("gather.sections." + s.id() + ".cache.stale-if-error", "10m");
         }
         return p;
-    }
-
-    @AfterEach
-    void normal() {
-        harness.stubs.reset(0);
-    }
-
-    @AfterAll
-    void stop() {
-        harness.close();
     }
 
     private URI base() {

@@ -7,12 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gather.stubs.Behaviour;
 import io.gather.stubs.Service;
-import io.gather.testing.GatherHarness;
+import io.gather.testing.HarnessTest;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -21,10 +20,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -34,28 +30,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * that list the valid values.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ViewsAndSelectionTest implements TestPropertyProvider {
+class ViewsAndSelectionTest extends HarnessTest {
     private static final String DASHBOARD = "/api/v1/dashboard";
-    private final GatherHarness harness = new GatherHarness();
 
     @Inject EmbeddedServer server;
     @Inject JsonMapper json;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return harness.properties();
-    }
-
-    @AfterEach
-    void normal() {
-        harness.stubs.reset(0);
-    }
-
-    @AfterAll
-    void stop() {
-        harness.close();
-    }
 
     private HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
         return harness.getAs(server.getURI(), pathAndQuery, "u-42");

@@ -32,7 +32,9 @@ public final class SectionPipeline {
     private final Map<String, SectionCache<?>> caches = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> bulkheadRefusals = new ConcurrentHashMap<>();
     private final List<SectionObserver> observers;
-    private long armAt = Long.MIN_VALUE;
+    /** When the breakers start counting ({@link Ticker#read()}); until then {@link #armed} is false. */
+    private final long armAt;
+    private volatile boolean armed;
 
     /**
      * {@code warmUp}: the admission's slow start ({@code gather.admission.slow-start}); breakers are armed only half
@@ -47,10 +49,11 @@ public final class SectionPipeline {
     }
 
     SectionPipeline(FailureClassifier classifier, Ticker ticker, List<SectionObserver> observers, Duration warmUp) {
-        this(classifier, ticker, observers);
-        if (warmUp.toNanos() > 0) {
-            armAt = ticker.read() + warmUp.toNanos() + warmUp.toNanos() / 2;
-        }
+        this.classifier = classifier;
+        this.ticker = ticker;
+        this.observers = List.copyOf(observers);
+        this.armAt = ticker.read() + warmUp.toNanos() + warmUp.toNanos() / 2;
+        this.armed = warmUp.toNanos() <= 0;
     }
 
     public SectionPipeline(FailureClassifier classifier, Ticker ticker) {
@@ -58,9 +61,7 @@ public final class SectionPipeline {
     }
 
     public SectionPipeline(FailureClassifier classifier, Ticker ticker, List<SectionObserver> observers) {
-        this.classifier = classifier;
-        this.ticker = ticker;
-        this.observers = List.copyOf(observers);
+        this(classifier, ticker, observers, Duration.ZERO);
     }
 
     /**
@@ -125,7 +126,10 @@ public final class SectionPipeline {
 
     /** Whether the breakers count outcomes yet: not during the warm-up after startup. */
     boolean breakersArmed() {
-        return armAt == Long.MIN_VALUE || ticker.read() - armAt >= 0;
+        if (!armed && ticker.read() - armAt >= 0) {
+            armed = true;               // once armed, no clock read per call
+        }
+        return armed;
     }
 
     /** Each downstream's breaker, by section id (for health and metrics). */
