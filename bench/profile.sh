@@ -4,6 +4,8 @@
 # Gather/Micronaut/Reactor frames anywhere on the stack.
 # Usage: bench/profile.sh [GATHER_JAVA_OPTS...]
 # Env: CONC [64] DURATION [30] WARMUP [40] USERS [100000] JFR [1: record and summarise; 0: CPU per request only]
+#      ASPROF [path to libasyncProfiler.so: a CPU profile with native frames instead of JFR, as collapsed stacks
+#              (async-profiler is on Maven Central: tools.profiler:async-profiler, unzip the jar)]
 #      JAR [aggregator/target/gather.jar]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd); root=$(dirname "$here")
@@ -30,9 +32,11 @@ for _ in $(seq 120); do curl -fs -o /dev/null -H "Authorization: Bearer $tok" "h
 run() { taskset -c 1 wrk -t1 -c"$CONC" -d"$1"s --timeout 5s --latency -s "$shared/wrk/dashboard.lua" "http://127.0.0.1:$PORT" -- "$out/tokens.txt" /api/v1/dashboard '"degraded":true'; }
 run "$WARMUP" > "$out/wrk-warmup.txt"
 t0=$(awk '{print $14+$15}' /proc/$gpid/stat)
+if [[ -n ${ASPROF:-} ]]; then JFR=0; jcmd $gpid JVMTI.agent_load "$ASPROF" "\"start,event=cpu,interval=1ms\"" > /dev/null; fi
 [[ ${JFR:-1} == 0 ]] || jcmd $gpid JFR.start name=p settings=profile jdk.ExecutionSample#period=2ms filename="$out/rec.jfr" > /dev/null
 run "$DURATION" > "$out/wrk.txt"
 [[ ${JFR:-1} == 0 ]] || jcmd $gpid JFR.stop name=p > /dev/null
+[[ -z ${ASPROF:-} ]] || jcmd $gpid JVMTI.agent_load "$ASPROF" "\"stop,file=$out/cpu.collapsed\"" > /dev/null
 t1=$(awk '{print $14+$15}' /proc/$gpid/stat)
 reqs=$(grep -oE '^WRK .*' "$out/wrk.txt" | grep -oE 'requests=[0-9]+' | cut -d= -f2 || true)
 [[ -n $reqs ]] || reqs=$(grep -oE '[0-9]+ requests in' "$out/wrk.txt" | awk '{print $1}')

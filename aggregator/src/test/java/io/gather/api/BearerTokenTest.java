@@ -114,4 +114,19 @@ class BearerTokenTest implements TestPropertyProvider {
         assertEquals(200, r.statusCode());
         assertTrue(r.headers().firstValue("WWW-Authenticate").isEmpty());
     }
+
+    @Test
+    void aRememberedTokenLetsNoTamperedCopyIn() throws Exception {
+        String token = HARNESS.tokens.sign(valid().build());
+        for (int i = 0; i < 2; i++) {       // the second time it is answered from the verified-token cache
+            assertEquals(200, HARNESS.getWith(server.getURI(), "/api/v1/dashboard", token).statusCode());
+        }
+        String[] parts = token.split("\\.");
+        char last = parts[2].charAt(0);
+        String tampered = parts[0] + "." + parts[1] + "." + (last == 'A' ? 'B' : 'A') + parts[2].substring(1);
+        assertRefused(HARNESS.getWith(server.getURI(), "/api/v1/dashboard", tampered), tampered);
+        String otherClaims = HARNESS.tokens.sign(valid().subject("u-2").build());
+        String spliced = parts[0] + "." + otherClaims.split("\\.")[1] + "." + parts[2];
+        assertRefused(HARNESS.getWith(server.getURI(), "/api/v1/dashboard", spliced), spliced);
+    }
 }
