@@ -27,7 +27,7 @@ public class AdmissionSettings {
     /** Default {@code queue-size}: {@value}. */
     public static final int DEFAULT_QUEUE_SIZE = 2048;
     /** Default {@code queue-timeout}: {@value} ms. */
-    public static final long DEFAULT_QUEUE_TIMEOUT_MS = 1000;
+    public static final long DEFAULT_QUEUE_TIMEOUT_MS = 2000;
     /** Default {@code retry-after}: {@value} s. */
     public static final long DEFAULT_RETRY_AFTER_SECONDS = 1;
 
