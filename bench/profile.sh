@@ -42,6 +42,10 @@ reqs=$(grep -oE '^WRK .*' "$out/wrk.txt" | grep -oE 'requests=[0-9]+' | cut -d= 
 [[ -n $reqs ]] || reqs=$(grep -oE '[0-9]+ requests in' "$out/wrk.txt" | awk '{print $1}')
 grep -E "Latency|Requests/sec" "$out/wrk.txt" | tee "$out/summary.txt"
 echo "requests=$reqs cpu_ms_per_req=$(echo "scale=3; ($t1-$t0)*10/$reqs" | bc)" | tee -a "$out/summary.txt"
+# the heap the process used at the end of the load, and what it keeps after a full GC
+jcmd $gpid GC.heap_info > "$out/heap-before-gc.txt"; jcmd $gpid GC.run > /dev/null; jcmd $gpid GC.heap_info > "$out/heap.txt"
+echo "after the load and a full GC: $(grep -E 'total|used' "$out/heap.txt" | head -3 | tr -s ' ' | tr '\n' ';')" \
+  "rss_mb=$(( $(awk '/VmRSS/ {print $2}' /proc/$gpid/status) / 1024 ))" | tee -a "$out/summary.txt"
 [[ ${JFR:-1} != 0 ]] || exit 0
 jfr print --events jdk.ExecutionSample "$out/rec.jfr" > "$out/samples.txt"
 python3 - "$out/samples.txt" <<'PY' | tee -a "$out/summary.txt"

@@ -6,6 +6,7 @@
 # Env:   everything run-peers.sh takes (DURATION, WARMUP, CONCS, ROUNDS, USERS, FAULT, PIN, ...), and
 #        SHARED_BENCH  where the shared bench is [../shared/bench beside this repository]
 #        GATHER_JAVA_OPTS  extra JVM flags for Gather [none: default flags, like the spring peer]
+#        BUILD=0      use aggregator/target/gather.jar as it is (a class-data archive made for it stays valid)
 #        BEFORE=REV   also run Gather as built from git revision REV (name gather-before, port 8081),
 #                     right before the current one, so a change shows its before and after in one run;
 #                     BEFORE="REV1 REV2 ..." runs each as gather-<rev> (ports 8083...), in that order
@@ -29,7 +30,7 @@ if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null || [[ ! -d $shar
   bash "$shared/setup.sh"
 fi
 
-(cd "$root" && mvn -B -q -ntp -DskipTests package -pl aggregator -am)
+[[ ${BUILD:-1} == 0 && -f $root/aggregator/target/gather.jar ]] || (cd "$root" && mvn -B -q -ntp -DskipTests package -pl aggregator -am)
 jar=$root/aggregator/target/gather.jar
 
 export JWT_EXTRA_CLAIMS=${JWT_EXTRA_CLAIMS:-'{"scope":"dashboard","azp":"bench"}'}

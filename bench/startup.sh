@@ -13,7 +13,8 @@ CPUS=${CPUS:-0} RUNS=${RUNS:-5} PORT=${PORT:-18190} JAVA=${JAVA:-java} JAR=${JAR
 out=${OUT_DIR:-$here/results/startup-$(date +%H%M%S)}; mkdir -p "$out"
 set -a; . "$shared/bench.env"; set +a
 export JWT_EXTRA_CLAIMS='{"scope":"dashboard","azp":"bench"}'
-pids=(); cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }; trap cleanup EXIT
+pids=(); gpid=''; cleanup() { for p in "${pids[@]}" $gpid; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
 taskset -c 1 bash "$shared/stubs/stubs.sh" "$out/stubs" > "$out/stubs.log" 2>&1 & pids+=($!)
 /usr/bin/python3 "$shared/tokens.py" --count 1000 > "$out/tokens.txt"
 tok=$(head -1 "$out/tokens.txt" | awk '{print $2}')
@@ -45,7 +46,7 @@ for run in $(seq "$RUNS"); do
     # heap after a short load and a full GC: what the process keeps
     taskset -c 1 wrk -t1 -c64 -d20s -s "$shared/wrk/dashboard.lua" "http://127.0.0.1:$PORT" -- "$out/tokens.txt" /api/v1/dashboard > "$out/load-wrk.txt"
     jcmd $gpid GC.run > /dev/null
-    jcmd $gpid GC.heap_info | tee "$out/heap.txt" | head -3 | tee -a "$out/summary.txt"
+    jcmd $gpid GC.heap_info > "$out/heap.txt"; head -3 "$out/heap.txt" | tee -a "$out/summary.txt"
     echo "rss_mb=$(( $(awk '/VmRSS/ {print $2}' /proc/$gpid/status) / 1024 ))" | tee -a "$out/summary.txt"
   fi
   kill -TERM $gpid; wait $gpid 2>/dev/null || true; sleep 0.5

@@ -1,6 +1,7 @@
 package io.gather.http;
 
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
@@ -29,6 +30,10 @@ public final class ProblemResponseProcessor implements ErrorResponseProcessor<Pr
                 p.violatedPolicies(), p.parameter(), p.validValues()))
             .orElseGet(() -> new Problem(Problem.ABOUT_BLANK, title(status), status, detail(status), instance, requestId, null, null));
         response.contentType(Problem.MEDIA_TYPE);
+        if (!response.getHeaders().contains(HttpHeaders.DATE)) {
+            // Micronaut dates the answers of routes and error routes, not those a filter returns itself (403, 429, 503)
+            response.getHeaders().date(System.currentTimeMillis());
+        }
         if (context.getRequest().getMethod() == HttpMethod.HEAD) {
             return response.body(null);
         }

@@ -64,6 +64,7 @@ class AdmissionApiTest extends HarnessTest {
         assertEquals(503, refused.statusCode());
         assertEquals("application/problem+json", refused.headers().firstValue("Content-Type").orElse(""));
         assertEquals("2", refused.headers().firstValue("Retry-After").orElse(""));
+        assertEquals(1, refused.headers().allValues("Date").size(), "one Date");
         assertTrue(refused.body().contains("\"type\":\"" + AdmissionFilter.TYPE + "\""), refused.body());
         assertTrue(refused.body().contains("\"status\":503"), refused.body());
 

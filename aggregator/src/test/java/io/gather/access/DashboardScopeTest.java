@@ -51,6 +51,7 @@ class DashboardScopeTest implements TestPropertyProvider {
             assertEquals("Bearer realm=\"gather\", error=\"insufficient_scope\", scope=\"dashboard\"",
                 r.headers().firstValue("WWW-Authenticate").orElseThrow());
             assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElseThrow());
+            assertTrue(r.headers().firstValue("Date").isPresent(), "Date");
             assertTrue(r.body().contains("\"type\":\"https://gather.dev/problems/insufficient-scope\""), r.body());
             assertTrue(r.body().contains("\"status\":403"), r.body());
             assertTrue(r.body().contains("\"instance\":\"" + path + "\""), r.body());

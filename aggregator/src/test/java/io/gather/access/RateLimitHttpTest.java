@@ -84,6 +84,7 @@ class RateLimitHttpTest implements TestPropertyProvider {
         assertEquals(POLICY, field(r, "RateLimit-Policy"));
         assertEquals("\"burst\";r=0;t=7, \"daily\";r=97;t=86397", field(r, "RateLimit"));
         assertEquals("7", field(r, "Retry-After"));
+        assertTrue(r.headers().firstValue("Date").isPresent(), "Date");
         String body = r.body();
         assertTrue(body.contains("\"type\":\"https://iana.org/assignments/http-problem-types#quota-exceeded\""), body);
         assertTrue(body.contains("\"status\":429"), body);

@@ -82,6 +82,7 @@ class BearerTokenTest implements TestPropertyProvider {
         assertEquals(401, r.statusCode(), r.body());
         assertTrue(r.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer realm=\"gather\""));
         assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals(1, r.headers().allValues("Date").size(), "one Date");
         assertTrue(r.body().contains("\"status\":401"));
         if (token != null) {
             assertFalse(r.body().contains(token), "the token was echoed");
