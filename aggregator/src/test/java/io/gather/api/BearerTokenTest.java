@@ -38,6 +38,7 @@ class BearerTokenTest implements TestPropertyProvider {
     private static final GatherHarness HARNESS = new GatherHarness();
 
     @Inject EmbeddedServer server;
+    @Inject io.micronaut.context.ApplicationContext context;
 
     @Override
     public Map<String, String> getProperties() {
@@ -114,6 +115,12 @@ class BearerTokenTest implements TestPropertyProvider {
         HttpResponse<String> r = HARNESS.getAs(server.getURI(), "/api/v1/dashboard", "u-1");
         assertEquals(200, r.statusCode());
         assertTrue(r.headers().firstValue("WWW-Authenticate").isEmpty());
+    }
+
+    @Test
+    void tokensAreVerifiedThroughTheVerifiedTokenCache() {
+        assertTrue(context.getBeansOfType(io.micronaut.security.token.validator.TokenValidator.class).stream()
+            .anyMatch(v -> v.getClass().getSimpleName().equals("CachingTokenValidator")), "the cache is in front of the JWT validator");
     }
 
     @Test
