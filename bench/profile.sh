@@ -17,15 +17,9 @@ export JWT_EXTRA_CLAIMS='{"scope":"dashboard","azp":"bench"}'
 pids=(); cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }; trap cleanup EXIT
 taskset -c 1 bash "$shared/stubs/stubs.sh" "$out/stubs" > "$out/stubs.log" 2>&1 & pids+=($!)
 /usr/bin/python3 "$shared/tokens.py" --count "$USERS" > "$out/tokens.txt"
-taskset -c 0 java "$@" -Dmicronaut.server.port=$PORT \
-  -Dmicronaut.security.token.jwt.signatures.secret.generator.secret=$JWT_SECRET \
-  -Dmicronaut.security.token.jwt.claims-validators.issuer=$JWT_ISSUER -Dmicronaut.security.token.jwt.claims-validators.audience=$JWT_AUDIENCE \
-  -Dmicronaut.http.services.profile.url=$DOWNSTREAM_PROFILE_URL -Dmicronaut.http.services.orders.url=$DOWNSTREAM_ORDERS_URL \
-  -Dmicronaut.http.services.notifications.url=$DOWNSTREAM_NOTIFICATIONS_URL -Dmicronaut.http.services.recommendations.url=$DOWNSTREAM_RECOMMENDATIONS_URL \
-  -Dgather.dashboard.deadline=1000ms -Dgather.sections.profile.timeout=1000ms -Dgather.sections.orders.timeout=1000ms \
-  -Dgather.sections.notifications.timeout=1000ms -Dgather.sections.recommendations.timeout=1000ms \
-  -Dgather.clients.bench.tier=bench -Dgather.rate-limits.tiers.bench.policies.burst.quota=1000000 \
-  -Dgather.rate-limits.tiers.bench.policies.burst.window=10s -Dgather.rate-limits.tiers.bench.policies.burst.per=user \
+. "$here/gather-flags.sh"; gather_flags "$PORT"
+# flags given to this script come last, so they win over the bench defaults (e.g. -Dendpoints.all.port=28180)
+taskset -c 0 java "${GATHER_FLAGS[@]}" "$@" \
   -jar "${JAR:-$root/aggregator/target/gather.jar}" > "$out/gather.log" 2>&1 & gpid=$!; pids+=($gpid)
 tok=$(head -1 "$out/tokens.txt" | awk '{print $2}')
 for _ in $(seq 120); do curl -fs -o /dev/null -H "Authorization: Bearer $tok" "http://127.0.0.1:$PORT/api/v1/dashboard" && break; sleep 0.5; done

@@ -18,19 +18,14 @@ trap cleanup EXIT
 taskset -c 1 bash "$shared/stubs/stubs.sh" "$out/stubs" > "$out/stubs.log" 2>&1 & pids+=($!)
 /usr/bin/python3 "$shared/tokens.py" --count 1000 > "$out/tokens.txt"
 tok=$(head -1 "$out/tokens.txt" | awk '{print $2}')
-props=(-Dmicronaut.server.port=$PORT -Dendpoints.all.port=$((PORT + 1))
-  -Dmicronaut.security.token.jwt.signatures.secret.generator.secret=$JWT_SECRET
-  -Dmicronaut.security.token.jwt.claims-validators.issuer=$JWT_ISSUER -Dmicronaut.security.token.jwt.claims-validators.audience=$JWT_AUDIENCE
-  -Dmicronaut.http.services.profile.url=$DOWNSTREAM_PROFILE_URL -Dmicronaut.http.services.orders.url=$DOWNSTREAM_ORDERS_URL
-  -Dmicronaut.http.services.notifications.url=$DOWNSTREAM_NOTIFICATIONS_URL -Dmicronaut.http.services.recommendations.url=$DOWNSTREAM_RECOMMENDATIONS_URL
-  -Dgather.clients.bench.tier=bench -Dgather.rate-limits.tiers.bench.policies.burst.quota=1000000
-  -Dgather.rate-limits.tiers.bench.policies.burst.window=10s -Dgather.access-log.enabled=false)
+. "$here/gather-flags.sh"; gather_flags "$PORT"
+props=("${GATHER_FLAGS[@]}" -Dgather.access-log.enabled=false)
 major=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F= '/java.specification.version/ {gsub(/ /, "", $2); print $2}')
 cds=()
 if [[ ${CDS:-0} == 1 ]]; then
   if (( major >= 25 )); then train=(-XX:AOTCacheOutput="$out/gather.aot"); cds=(-XX:AOTCache="$out/gather.aot")
   else train=(-XX:ArchiveClassesAtExit="$out/gather.jsa"); cds=(-XX:SharedArchiveFile="$out/gather.jsa"); fi
-  taskset -c "$CPUS" "$JAVA" "${train[@]}" "$@" "${props[@]}" -jar "$JAR" > "$out/train.log" 2>&1 & tpid=$!
+  taskset -c "$CPUS" "$JAVA" "${train[@]}" "${props[@]}" "$@" -jar "$JAR" > "$out/train.log" 2>&1 & tpid=$!
   until curl -fs -o /dev/null -H "Authorization: Bearer $tok" "http://127.0.0.1:$PORT/api/v1/dashboard"; do sleep 0.2; done
   taskset -c 1 wrk -t1 -c16 -d10s -s "$shared/wrk/dashboard.lua" "http://127.0.0.1:$PORT" -- "$out/tokens.txt" /api/v1/dashboard > "$out/train-wrk.txt"
   kill -TERM $tpid; wait $tpid || true
@@ -38,7 +33,7 @@ if [[ ${CDS:-0} == 1 ]]; then
 fi
 for run in $(seq "$RUNS"); do
   t0=$(date +%s%N)
-  taskset -c "$CPUS" "$JAVA" "${cds[@]}" "$@" "${props[@]}" -jar "$JAR" > "$out/run-$run.log" 2>&1 & gpid=$!
+  taskset -c "$CPUS" "$JAVA" "${cds[@]}" "${props[@]}" "$@" -jar "$JAR" > "$out/run-$run.log" 2>&1 & gpid=$!
   until curl -fs -o /dev/null -H "Authorization: Bearer $tok" "http://127.0.0.1:$PORT/api/v1/dashboard"; do sleep 0.01; done
   t1=$(date +%s%N)
   echo "run=$run java=$major cds=${CDS:-0} start_to_first_answer_ms=$(( (t1 - t0) / 1000000 ))" | tee -a "$out/summary.txt"

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gather.testing.GatherHarness;
-import io.gather.testing.HarnessTest;
+import io.gather.testing.HarnessBacked;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * is refused at once with a 503 problem and {@code Retry-After}; the refusal is counted.
  */
 @MicronautTest
-class AdmissionApiTest extends HarnessTest {
+class AdmissionApiTest extends HarnessBacked {
     private Map<String, String> properties;
 
     @Inject EmbeddedServer server;

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gather.stubs.Behaviour;
 import io.gather.stubs.Service;
-import io.gather.testing.HarnessTest;
+import io.gather.testing.HarnessBacked;
 import io.gather.testing.RawHttp;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * so that live and cached sections alternate without changing the tag.
  */
 @MicronautTest
-class ConditionalRequestsTest extends HarnessTest {
+class ConditionalRequestsTest extends HarnessBacked {
     private static final String DASHBOARD = "/api/v1/dashboard";
 
     @Inject EmbeddedServer server;

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gather.stubs.Behaviour;
 import io.gather.stubs.Service;
 import io.gather.testing.Answers;
-import io.gather.testing.HarnessTest;
+import io.gather.testing.HarnessBacked;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The dashboard over real loopback HTTP against the contract stubs, healthy and failing in every listed way. */
 @MicronautTest
-class DashboardApiTest extends HarnessTest {
+class DashboardApiTest extends HarnessBacked {
 
     @Inject EmbeddedServer server;
     @Inject JsonMapper json;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gather.stubs.Behaviour;
 import io.gather.stubs.Service;
-import io.gather.testing.HarnessTest;
+import io.gather.testing.HarnessBacked;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * answer. Order and gaps are compared, never absolute times.
  */
 @MicronautTest
-class DashboardStreamTest extends HarnessTest {
+class DashboardStreamTest extends HarnessBacked {
     private static final String DASHBOARD = "/api/v1/dashboard";
     private final HttpClient http = HttpClient.newHttpClient();
 

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gather.stubs.Behaviour;
 import io.gather.stubs.Service;
 import io.gather.testing.Answers;
-import io.gather.testing.HarnessTest;
+import io.gather.testing.HarnessBacked;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * profile). Entries are fresh for 1 ms here, so the second request always asks the service again.
  */
 @MicronautTest
-class SectionCacheApiTest extends HarnessTest {
+class SectionCacheApiTest extends HarnessBacked {
     private static final AtomicInteger USERS = new AtomicInteger();
 
     @Inject EmbeddedServer server;

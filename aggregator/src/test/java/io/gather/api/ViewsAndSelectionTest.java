@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gather.stubs.Behaviour;
 import io.gather.stubs.Service;
-import io.gather.testing.HarnessTest;
+import io.gather.testing.HarnessBacked;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * that list the valid values.
  */
 @MicronautTest
-class ViewsAndSelectionTest extends HarnessTest {
+class ViewsAndSelectionTest extends HarnessBacked {
     private static final String DASHBOARD = "/api/v1/dashboard";
 
     @Inject EmbeddedServer server;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.TestInstance;
  * test, and they stop with the class.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class HarnessTest implements TestPropertyProvider {
+public abstract class HarnessBacked implements TestPropertyProvider {
     protected final GatherHarness harness = new GatherHarness();
 
     @Override

@@ -1,0 +1,18 @@
+# Sourced by bench/profile.sh and bench/startup.sh (bench.env loaded first): the system properties that point one
+# Gather at the shared bench's nginx stubs and tokens, with the peers' per-call timeout as deadline and section
+# timeouts, and client "bench" in a tier whose quota no run reaches. run.sh builds the same for run-peers.sh.
+# Usage: gather_flags PORT   (sets the array GATHER_FLAGS; the management port is PORT + 1)
+gather_flags() {
+  local t=${DOWNSTREAM_TIMEOUT_MS:-1000}ms
+  GATHER_FLAGS=(-Dmicronaut.server.port="$1" -Dendpoints.all.port=$(($1 + 1))
+    -Dmicronaut.security.token.jwt.signatures.secret.generator.secret="$JWT_SECRET"
+    -Dmicronaut.security.token.jwt.claims-validators.issuer="$JWT_ISSUER"
+    -Dmicronaut.security.token.jwt.claims-validators.audience="$JWT_AUDIENCE"
+    -Dmicronaut.http.services.profile.url="$DOWNSTREAM_PROFILE_URL" -Dmicronaut.http.services.orders.url="$DOWNSTREAM_ORDERS_URL"
+    -Dmicronaut.http.services.notifications.url="$DOWNSTREAM_NOTIFICATIONS_URL"
+    -Dmicronaut.http.services.recommendations.url="$DOWNSTREAM_RECOMMENDATIONS_URL"
+    -Dgather.dashboard.deadline=$t -Dgather.sections.profile.timeout=$t -Dgather.sections.orders.timeout=$t
+    -Dgather.sections.notifications.timeout=$t -Dgather.sections.recommendations.timeout=$t
+    -Dgather.clients.bench.tier=bench -Dgather.rate-limits.tiers.bench.policies.burst.quota=1000000
+    -Dgather.rate-limits.tiers.bench.policies.burst.window=10s -Dgather.rate-limits.tiers.bench.policies.burst.per=user)
+}
