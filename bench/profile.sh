@@ -6,6 +6,7 @@
 # Env: CONC [64] DURATION [30] WARMUP [40] USERS [100000] JFR [1: record and summarise; 0: CPU per request only]
 #      ASPROF [path to libasyncProfiler.so: a CPU profile with native frames instead of JFR, as collapsed stacks
 #              (async-profiler is on Maven Central: tools.profiler:async-profiler, unzip the jar)]
+#      ASPROF_EVENT [cpu,interval=1ms; alloc: where the heap is allocated, sampled by size]
 #      JAR [aggregator/target/gather.jar]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd); root=$(dirname "$here")
@@ -26,7 +27,7 @@ for _ in $(seq 120); do curl -fs -o /dev/null -H "Authorization: Bearer $tok" "h
 run() { taskset -c 1 wrk -t1 -c"$CONC" -d"$1"s --timeout 5s --latency -s "$shared/wrk/dashboard.lua" "http://127.0.0.1:$PORT" -- "$out/tokens.txt" /api/v1/dashboard '"degraded":true'; }
 run "$WARMUP" > "$out/wrk-warmup.txt"
 t0=$(awk '{print $14+$15}' /proc/$gpid/stat)
-if [[ -n ${ASPROF:-} ]]; then JFR=0; jcmd $gpid JVMTI.agent_load "$ASPROF" "\"start,event=cpu,interval=1ms\"" > /dev/null; fi
+if [[ -n ${ASPROF:-} ]]; then JFR=0; jcmd $gpid JVMTI.agent_load "$ASPROF" "\"start,event=${ASPROF_EVENT:-cpu,interval=1ms}\"" > /dev/null; fi
 [[ ${JFR:-1} == 0 ]] || jcmd $gpid JFR.start name=p settings=profile jdk.ExecutionSample#period=2ms filename="$out/rec.jfr" > /dev/null
 run "$DURATION" > "$out/wrk.txt"
 [[ ${JFR:-1} == 0 ]] || jcmd $gpid JFR.stop name=p > /dev/null

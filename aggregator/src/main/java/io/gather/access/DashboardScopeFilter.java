@@ -16,7 +16,6 @@ import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
-import io.micronaut.security.authentication.Authentication;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
@@ -46,8 +45,8 @@ final class DashboardScopeFilter implements HttpServerFilter, Ordered {
 
     @Override
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
-        Authentication authentication = request.getUserPrincipal(Authentication.class).orElse(null);
-        if (authentication == null || access.hasDashboardScope(Caller.of(authentication))) {
+        Caller caller = Callers.of(request);
+        if (caller == null || access.hasDashboardScope(caller)) {
             return chain.proceed(request);
         }
         ProblemException refused = new ProblemException(403, TYPE, "Insufficient scope",

@@ -17,7 +17,6 @@ import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.http.server.netty.NettyHttpRequest;
-import io.micronaut.security.authentication.Authentication;
 import io.netty.channel.EventLoop;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
@@ -55,12 +54,11 @@ final class RateLimitFilter implements HttpServerFilter, Ordered {
 
     @Override
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
-        Authentication authentication = request.getUserPrincipal(Authentication.class).orElse(null);
-        if (authentication == null || !limiter.enabled()) {
+        Caller caller = Callers.of(request);
+        if (caller == null || !limiter.enabled()) {
             return chain.proceed(request);
         }
         EventLoop eventLoop = request instanceof NettyHttpRequest<?> netty ? netty.getChannelHandlerContext().channel().eventLoop() : null;
-        Caller caller = Caller.of(authentication);
         return limiter.check(caller)
             .doOnNext(decision -> metrics.record(caller.clientId(), decision))
             .flatMap(decision -> eventLoop == null || eventLoop.inEventLoop() ? Mono.just(decision)

@@ -1,5 +1,6 @@
 package io.gather.api;
 
+import io.gather.access.Callers;
 import io.gather.auth.Caller;
 import io.gather.auth.scopes.SectionAccess;
 import io.gather.dashboard.DashboardAssembler;
@@ -58,14 +59,14 @@ final class DashboardController {
     @Get(uri = "/dashboard", produces = {MediaType.APPLICATION_JSON, NDJSON, MediaType.TEXT_EVENT_STREAM})
     @Hidden // in the OpenAPI document as written in src/main/openapi/gather-api.yml, not as generated
     Mono<MutableHttpResponse<?>> mine(Authentication authentication, HttpRequest<?> request) {
-        Caller caller = Caller.of(authentication);
+        Caller caller = Callers.of(request);
         return dashboard(caller.userId(), caller, request);
     }
 
     @Get(uri = "/users/{userId}/dashboard", produces = {MediaType.APPLICATION_JSON, NDJSON, MediaType.TEXT_EVENT_STREAM})
     @Hidden // in the OpenAPI document as written in src/main/openapi/gather-api.yml, not as generated
     Mono<MutableHttpResponse<?>> ofUser(String userId, Authentication authentication, HttpRequest<?> request) {
-        Caller caller = Caller.of(authentication);
+        Caller caller = Callers.of(request);
         if (!caller.mayRead(userId)) {
             return Mono.error(new ProblemException(403, Problem.TYPE_BASE + "not-your-dashboard", "Forbidden",
                 "A token may only read the dashboard of its own subject."));

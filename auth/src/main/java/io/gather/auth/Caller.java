@@ -3,8 +3,10 @@ package io.gather.auth;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.authentication.Authentication;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The verified caller of a request: the user id from the token's {@code sub}, the scopes the token grants
@@ -18,6 +20,7 @@ public record Caller(String userId, Set<String> scopes, @Nullable String clientI
     /** The claims that name the client, in order of preference (OpenID Connect's {@code azp}, RFC 9068's {@code client_id}). */
     public static final String AZP = "azp";
     public static final String CLIENT_ID = "client_id";
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     public Caller {
         if (!UserIds.isValid(userId)) {
@@ -38,7 +41,7 @@ public record Caller(String userId, Set<String> scopes, @Nullable String clientI
         Set<String> scopes = new LinkedHashSet<>();
         Object scope = authentication.getAttributes().get("scope");
         if (scope instanceof String s && !s.isBlank()) {
-            scopes.addAll(Set.of(s.trim().split("\\s+")));
+            Collections.addAll(scopes, SPACES.split(s.trim())); // a repeated scope is no error
         }
         Object scp = authentication.getAttributes().get("scp");
         if (scp instanceof Collection<?> list) {

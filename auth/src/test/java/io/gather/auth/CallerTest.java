@@ -22,6 +22,12 @@ class CallerTest {
     }
 
     @Test
+    void aScopeNamedTwiceOrSpacedOddlyIsStillOneScope() {
+        Caller c = Caller.of(Authentication.build("u-1", Map.of("scope", " dashboard  dashboard\torders:read ")));
+        assertEquals(Set.of("dashboard", "orders:read"), c.scopes());
+    }
+
+    @Test
     void theClientIsAzpElseClientId() {
         assertEquals("acme", Caller.of(Authentication.build("u-1", Map.of("azp", "acme", "client_id", "other"))).clientId());
         assertEquals("other", Caller.of(Authentication.build("u-1", Map.of("client_id", "other"))).clientId());

@@ -25,7 +25,7 @@ final class CoalescingStage implements SectionStage {
         self[0] = next.call(request)
             .doFinally(signal -> inFlight.remove(key, self[0]))
             .flux()
-            .publish()
+            .publish(1)             // one value at most: a one-slot queue, not the default 256
             .refCount(1)
             .singleOrEmpty();
         return self[0];

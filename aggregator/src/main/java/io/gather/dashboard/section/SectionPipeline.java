@@ -76,7 +76,7 @@ public final class SectionPipeline {
             .with(breaker(section, s))                              // after many failures, no calls for a while
             .with(new BulkheadStage(bulkhead(section, s), refusals(section))) // a bounded number of calls at once; more are refused
             .with(new CoalescingStage())                            // identical calls under way share one
-            .with(new DeadlineStage())                              // this request's own deadline
+            .with(new DeadlineStage(s.getTimeout()))                // this request's own deadline, when shorter
             .with(cache == null ? SectionStage.NONE : new StaleFallbackStage(cache))  // a failed call serves a stale entry
             .with(cache == null ? SectionStage.NONE : new CacheStage(cache, s.getTimeout())) // a fresh entry is served, no call
             .with(new ObservingStage(section, observers));          // what each request's section came to: metrics, log line

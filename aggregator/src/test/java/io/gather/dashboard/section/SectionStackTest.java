@@ -158,6 +158,25 @@ class SectionStackTest {
     }
 
     @Test
+    void aRequestWithLessTimeLeftThanTheSectionTimeoutEndsAtItsOwnDeadline() {
+        settings.getCache().setEnabled(false);
+        var call = stack();
+        answer(user -> Mono.never());
+        SectionRequest hurried = new SectionRequest(DashboardQuery.ofAll("u-1", new Caller("u-1", Set.of("dashboard")), "r-1"),
+            new SectionKey("u-1", 10), Duration.ofMillis(300));
+        StepVerifier.withVirtualTime(() -> call.call(hurried))
+            .expectSubscription()
+            .expectNoEvent(Duration.ofMillis(299))
+            .thenAwait(Duration.ofMillis(1))
+            .assertNext(r -> {
+                Missing<?> missing = assertInstanceOf(Missing.class, r);
+                assertEquals(Reason.TIMEOUT, missing.reason());
+                assertTrue(missing.detail().contains("deadline"), missing.detail());
+            })
+            .verifyComplete();
+    }
+
+    @Test
     void failuresAndEmptyOrBadBodiesAreNeverCached() {
         var call = stack();
         fail(status(500));
