@@ -1,5 +1,6 @@
 package io.gather.access;
 
+import io.gather.dashboard.section.InstanceLoad;
 import com.netflix.concurrency.limits.Limiter;
 import com.netflix.concurrency.limits.limit.SettableLimit;
 import com.netflix.concurrency.limits.limiter.SimpleLimiter;
@@ -32,7 +33,7 @@ import reactor.core.scheduler.Schedulers;
  * inside the deadline, and sections' timeouts keep measuring the downstreams, not Gather's own congestion.
  */
 @Singleton
-public final class Admission {
+public final class Admission implements InstanceLoad {
     /** What a request got: a turn (release its {@link Permit} when done) or a refusal and why. */
     public sealed interface Turn permits Permit, Refused {
     }
@@ -175,6 +176,12 @@ public final class Admission {
     /** Requests waiting for a turn now. */
     public int waiting() {
         return queued.get();
+    }
+
+    /** Saturated while requests wait for a turn: the instance, not a downstream, is then the bottleneck. */
+    @Override
+    public boolean saturated() {
+        return enabled && queued.get() > 0;
     }
 
     /** Gives free turns to the oldest waiters still waiting. */

@@ -13,15 +13,18 @@ import reactor.core.publisher.Mono;
  * value from below, timeouts included, and counts those that say the downstream is unwell
  * ({@link Missing#downstreamFault()}); while open, the call is not made and the section is missing with
  * reason breaker-open (or served stale by the stage above). A call cancelled from above is not counted. While the
- * instance warms up (the admission's slow start), the breaker is not armed: a cold JVM's timeouts are its own.
+ * instance warms up (the admission's slow start), the breaker is not armed: a cold JVM's timeouts are its own; and
+ * while the instance is saturated ({@link InstanceLoad}), a timeout is not counted, for the same reason.
  */
 final class BreakerStage implements SectionStage {
     private final CircuitBreaker breaker;
     private final BooleanSupplier armed;
+    private final InstanceLoad load;
 
-    BreakerStage(CircuitBreaker breaker, BooleanSupplier armed) {
+    BreakerStage(CircuitBreaker breaker, BooleanSupplier armed, InstanceLoad load) {
         this.breaker = breaker;
         this.armed = armed;
+        this.load = load;
     }
 
     @Override
@@ -39,7 +42,11 @@ final class BreakerStage implements SectionStage {
             return next.call(request)
                 .doOnNext(result -> {
                     settled.set(true);
-                    breaker.onResult(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit(), result);
+                    if (result instanceof Missing<T> m && m.reason() == Reason.TIMEOUT && load.saturated()) {
+                        breaker.releasePermission();    // maybe Gather's own congestion: no evidence against the service
+                    } else {
+                        breaker.onResult(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit(), result);
+                    }
                 })
                 .doOnCancel(() -> {
                     if (!settled.get()) {

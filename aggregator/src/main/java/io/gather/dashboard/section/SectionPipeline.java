@@ -32,6 +32,7 @@ public final class SectionPipeline {
     private final Map<String, SectionCache<?>> caches = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> bulkheadRefusals = new ConcurrentHashMap<>();
     private final List<SectionObserver> observers;
+    private final InstanceLoad load;
     /** When the breakers start counting ({@link Ticker#read()}); until then {@link #armed} is false. */
     private final long armAt;
     private volatile boolean armed;
@@ -42,16 +43,18 @@ public final class SectionPipeline {
      * at once, and the moment the limit reaches its maximum is a busy one too.
      */
     @Inject
-    SectionPipeline(FailureClassifier classifier, List<SectionObserver> observers,
+    SectionPipeline(FailureClassifier classifier, List<SectionObserver> observers, InstanceLoad load,
                     @Value("${gather.admission.enabled:true}") boolean admission,
                     @Value("${gather.admission.slow-start:60s}") Duration warmUp) {
-        this(classifier, Ticker.systemTicker(), observers, admission ? warmUp : Duration.ZERO);
+        this(classifier, Ticker.systemTicker(), observers, load, admission ? warmUp : Duration.ZERO);
     }
 
-    SectionPipeline(FailureClassifier classifier, Ticker ticker, List<SectionObserver> observers, Duration warmUp) {
+    SectionPipeline(FailureClassifier classifier, Ticker ticker, List<SectionObserver> observers, InstanceLoad load,
+                    Duration warmUp) {
         this.classifier = classifier;
         this.ticker = ticker;
         this.observers = List.copyOf(observers);
+        this.load = load;
         this.armAt = ticker.read() + warmUp.toNanos() + warmUp.toNanos() / 2;
         this.armed = warmUp.toNanos() <= 0;
     }
@@ -61,7 +64,7 @@ public final class SectionPipeline {
     }
 
     public SectionPipeline(FailureClassifier classifier, Ticker ticker, List<SectionObserver> observers) {
-        this(classifier, ticker, observers, Duration.ZERO);
+        this(classifier, ticker, observers, InstanceLoad.NEVER, Duration.ZERO);
     }
 
     /**
@@ -103,7 +106,7 @@ public final class SectionPipeline {
             .permittedNumberOfCallsInHalfOpenState(b.getHalfOpenCalls())
             .recordResult(result -> result instanceof SectionResult.Missing<?> m && m.downstreamFault())
             .build();
-        return new BreakerStage(breakers.computeIfAbsent(section.id(), id -> CircuitBreaker.of(id, config)), this::breakersArmed);
+        return new BreakerStage(breakers.computeIfAbsent(section.id(), id -> CircuitBreaker.of(id, config)), this::breakersArmed, load);
     }
 
     private Bulkhead bulkhead(Section<?> section, SectionSettings s) {

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -250,12 +251,66 @@ class SectionStackTest {
     }
 
     @Test
+    void whileTheInstanceIsSaturatedTimeoutsDoNotOpenTheBreakerButErrorsStillDo() {
+        settings.getCache().setEnabled(false);
+        settings.getBreaker().setWindowSize(4);
+        settings.getBreaker().setMinimumCalls(4);
+        settings.getBreaker().setFailureRate(50);
+        AtomicBoolean saturated = new AtomicBoolean(true);
+        SectionPipeline loaded = new SectionPipeline(new FailureClassifier(), ticker, List.of(), saturated::get, Duration.ZERO);
+        var call = loaded.compose(Sections.ORDERS, request -> Mono.defer(() -> {
+            calls.incrementAndGet();
+            return behaviour.get().apply(request.userId());
+        }), settings);
+        CircuitBreaker breaker = loaded.breakers().get("orders");
+        answer(user -> Mono.never());
+        for (int i = 0; i < 6; i++) {
+            StepVerifier.withVirtualTime(() -> call.call(request("u-1")))
+                .expectSubscription()
+                .thenAwait(Duration.ofMillis(800))
+                .assertNext(r -> assertEquals(Reason.TIMEOUT, assertInstanceOf(Missing.class, r).reason()))
+                .verifyComplete();
+        }
+        assertEquals(CircuitBreaker.State.CLOSED, breaker.getState(), "Gather's own congestion opened the breaker");
+        assertEquals(0, breaker.getMetrics().getNumberOfBufferedCalls());
+
+        fail(status(503));
+        for (int i = 0; i < 4; i++) {
+            now(call, "u-" + i);
+        }
+        assertEquals(CircuitBreaker.State.OPEN, breaker.getState(), "a failing service is a failing service, busy or not");
+    }
+
+    @Test
+    void onceTheInstanceIsNoLongerSaturatedTimeoutsCountAgain() {
+        settings.getCache().setEnabled(false);
+        settings.getBreaker().setWindowSize(4);
+        settings.getBreaker().setMinimumCalls(4);
+        settings.getBreaker().setFailureRate(50);
+        AtomicBoolean saturated = new AtomicBoolean(false);
+        SectionPipeline loaded = new SectionPipeline(new FailureClassifier(), ticker, List.of(), saturated::get, Duration.ZERO);
+        var call = loaded.compose(Sections.ORDERS, request -> Mono.defer(() -> {
+            calls.incrementAndGet();
+            return behaviour.get().apply(request.userId());
+        }), settings);
+        answer(user -> Mono.never());
+        for (int i = 0; i < 4; i++) {
+            StepVerifier.withVirtualTime(() -> call.call(request("u-1")))
+                .expectSubscription()
+                .thenAwait(Duration.ofMillis(800))
+                .expectNextCount(1)
+                .verifyComplete();
+        }
+        assertEquals(CircuitBreaker.State.OPEN, loaded.breakers().get("orders").getState());
+    }
+
+    @Test
     void whileTheInstanceWarmsUpTheBreakerCountsNothingAndAfterItItDoes() {
         settings.getCache().setEnabled(false);
         settings.getBreaker().setWindowSize(4);
         settings.getBreaker().setMinimumCalls(4);
         settings.getBreaker().setFailureRate(50);
-        SectionPipeline warming = new SectionPipeline(new FailureClassifier(), ticker, List.of(), Duration.ofSeconds(60));
+        SectionPipeline warming = new SectionPipeline(new FailureClassifier(), ticker, List.of(), InstanceLoad.NEVER, Duration.ofSeconds(60));
         var call = warming.compose(Sections.ORDERS, request -> Mono.defer(() -> {
             calls.incrementAndGet();
             return behaviour.get().apply(request.userId());
