@@ -77,6 +77,12 @@ class DashboardScopeTest implements TestPropertyProvider {
     }
 
     @Test
+    void aScopeNamedTwiceIsStillTheScope() throws Exception {
+        HttpResponse<String> r = get("/api/v1/dashboard", HARNESS.token("u-7", "acme", "dashboard  dashboard"));
+        assertEquals(200, r.statusCode(), r.body());
+    }
+
+    @Test
     void scopesMayComeAsAnScpList() throws Exception {
         JWTClaimsSet claims = HARNESS.tokens.claims("u-7", Duration.ofMinutes(5), "acme", null).claim("scp", List.of("dashboard")).build();
         assertEquals(200, get("/api/v1/users/u-7/dashboard", HARNESS.tokens.sign(claims)).statusCode());
