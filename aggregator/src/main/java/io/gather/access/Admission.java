@@ -1,9 +1,9 @@
 package io.gather.access;
 
-import io.gather.dashboard.section.InstanceLoad;
 import com.netflix.concurrency.limits.Limiter;
 import com.netflix.concurrency.limits.limit.SettableLimit;
 import com.netflix.concurrency.limits.limiter.SimpleLimiter;
+import io.gather.dashboard.section.InstanceLoad;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.core.annotation.Nullable;
