@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.gather.stubs.Behaviour;
 import io.gather.stubs.Service;
 import io.gather.stubs.ServiceStub;
+import io.gather.testing.LoggedLines;
 import io.gather.testing.GatherHarness;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
@@ -28,7 +26,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.slf4j.LoggerFactory;
 
 /**
  * What an operator sees of a few dashboards with one section timing out: the scrape's histograms and outcome
@@ -44,7 +41,7 @@ class ObservabilityTest implements TestPropertyProvider {
 
     private final GatherHarness harness = new GatherHarness();
     private final Map<String, String> properties = harness.properties();
-    private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    private final LoggedLines lines = new LoggedLines(AccessLogFilter.LOGGER);
     private String afterRequests;
 
     @Inject EmbeddedServer server;
@@ -57,8 +54,7 @@ class ObservabilityTest implements TestPropertyProvider {
 
     @BeforeAll
     void before() throws Exception {
-        lines.start();
-        ((Logger) LoggerFactory.getLogger(AccessLogFilter.LOGGER)).addAppender(lines);
+        lines.attach();
         harness.stubs.behave(Service.RECOMMENDATIONS, Behaviour.slow(2000)); // its timeout is 1000 ms
         for (int i = 0; i < REQUESTS; i++) {
             HttpResponse<String> r = harness.get(server.getURI(), "/api/v1/dashboard", Map.of(
@@ -71,7 +67,7 @@ class ObservabilityTest implements TestPropertyProvider {
 
     @AfterAll
     void stop() {
-        ((Logger) LoggerFactory.getLogger(AccessLogFilter.LOGGER)).detachAppender(lines);
+        lines.detach();
         harness.close();
     }
 
@@ -132,9 +128,7 @@ class ObservabilityTest implements TestPropertyProvider {
     void eachRequestsLogLineNamesTheSectionItsReasonAndTimings() throws Exception {
         for (int i = 0; i < REQUESTS; i++) {
             String id = "obs-" + i;
-            String line = lines.list.stream().map(ILoggingEvent::getFormattedMessage)
-                .filter(m -> m.contains("\"requestId\":\"" + id + "\"")).findFirst()
-                .orElseThrow(() -> new AssertionError("no line for " + id + " in " + lines.list));
+            String line = lines.lineWith("\"requestId\":\"" + id + "\"");
             Map<String, Object> l = json.readValue(line, Argument.mapOf(String.class, Object.class));
             assertEquals(TRACE_ID, l.get("traceId"));
             assertEquals("/api/v1/dashboard", l.get("route"));
@@ -183,7 +177,7 @@ class ObservabilityTest implements TestPropertyProvider {
             .filter(s -> "obs-new".equals(s.requestId())).findFirst().orElseThrow();
         assertTrue(seen.traceparent().matches("00-[0-9a-f]{32}-[0-9a-f]{16}-00"), seen.traceparent());
         assertEquals(null, seen.tracestate(), "a tracestate without a valid traceparent is dropped");
-        String line = lines.list.stream().map(ILoggingEvent::getFormattedMessage).filter(m -> m.contains("obs-new")).findFirst().orElseThrow();
+        String line = lines.lineWith("obs-new");
         assertTrue(line.contains("\"traceId\":\"" + seen.traceparent().substring(3, 35) + "\""), line);
     }
 
@@ -191,7 +185,7 @@ class ObservabilityTest implements TestPropertyProvider {
     void aRefusedRequestIsLoggedAndCountedToo() throws Exception {
         HttpResponse<String> r = harness.get(server.getURI(), "/api/v1/users/u-9/dashboard", Map.of("X-Request-Id", "obs-401"));
         assertEquals(401, r.statusCode());
-        String line = lines.list.stream().map(ILoggingEvent::getFormattedMessage).filter(m -> m.contains("obs-401")).findFirst().orElseThrow();
+        String line = lines.lineWith("obs-401");
         assertTrue(line.contains("\"route\":\"/api/v1/users/{userId}/dashboard\""), line);
         assertTrue(line.contains("\"status\":401"), line);
         assertFalse(line.contains("u-9"), line);
@@ -203,7 +197,7 @@ class ObservabilityTest implements TestPropertyProvider {
         HttpResponse<String> r = harness.get(server.getURI(), "/api/v1/dashboard?view=compact&sections=profile,orders", Map.of(
             "Authorization", "Bearer " + harness.token("u-10"), "X-Request-Id", "obs-compact"));
         assertEquals(200, r.statusCode(), r.body());
-        String line = lines.list.stream().map(ILoggingEvent::getFormattedMessage).filter(m -> m.contains("obs-compact")).findFirst().orElseThrow();
+        String line = lines.lineWith("obs-compact");
         assertTrue(line.contains("\"view\":\"compact\""), line);
         assertTrue(line.contains("\"profile\":{\"outcome\":\"ok\"") && line.contains("\"orders\":{\"outcome\":\"ok\""), line);
         assertFalse(line.contains("recommendations") || line.contains("notifications"), "sections not selected: " + line);
@@ -219,7 +213,7 @@ class ObservabilityTest implements TestPropertyProvider {
         ServiceStub.Seen seen = harness.stubs.service(Service.PROFILE).recent().stream()
             .filter(s -> "obs-stream".equals(s.requestId())).findFirst().orElseThrow();
         assertTrue(seen.traceparent().startsWith("00-" + trace + "-"), seen.traceparent());
-        String line = lines.list.stream().map(ILoggingEvent::getFormattedMessage).filter(m -> m.contains("obs-stream")).findFirst().orElseThrow();
+        String line = lines.lineWith("obs-stream");
         assertTrue(line.contains("\"traceId\":\"" + trace + "\""), line);
         assertTrue(line.contains("\"recommendations\":{\"outcome\":\"missing\",\"reason\":\"timeout\""), "logged when the stream ended: " + line);
         long total = ((Number) json.readValue(line, Argument.mapOf(String.class, Object.class)).get("totalMs")).longValue();

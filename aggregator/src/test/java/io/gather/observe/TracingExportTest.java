@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.gather.stubs.Behaviour;
 import io.gather.stubs.Service;
 import io.gather.stubs.ServiceStub;
+import io.gather.testing.LoggedLines;
 import io.gather.testing.GatherHarness;
 import io.gather.testing.OtlpReceiver;
 import io.gather.testing.OtlpReceiver.Span;
@@ -27,7 +25,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.slf4j.LoggerFactory;
 
 /**
  * With {@code gather.tracing.enabled}, each API request's spans reach an OTLP/HTTP receiver (a loopback stand-in for
@@ -44,13 +41,12 @@ class TracingExportTest {
 
     private final GatherHarness harness = new GatherHarness();
     private final OtlpReceiver receiver = OtlpReceiver.start();
-    private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    private final LoggedLines lines = new LoggedLines(AccessLogFilter.LOGGER);
     private final EmbeddedServer server;
     private final JsonMapper json;
 
     TracingExportTest() {
-        lines.start();
-        ((Logger) LoggerFactory.getLogger(AccessLogFilter.LOGGER)).addAppender(lines);
+        lines.attach();
         server = ApplicationContext.run(EmbeddedServer.class, tracingOn(receiver, "50ms"));
         json = server.getApplicationContext().getBean(JsonMapper.class);
     }
@@ -71,7 +67,7 @@ class TracingExportTest {
 
     @AfterAll
     void stop() {
-        ((Logger) LoggerFactory.getLogger(AccessLogFilter.LOGGER)).detachAppender(lines);
+        lines.detach();
         server.getApplicationContext().close();
         receiver.close();
         harness.close();
@@ -91,9 +87,7 @@ class TracingExportTest {
     }
 
     private String loggedTraceId(String requestId) throws Exception {
-        String line = lines.list.stream().map(ILoggingEvent::getFormattedMessage)
-            .filter(m -> m.contains("\"requestId\":\"" + requestId + "\"")).findFirst()
-            .orElseThrow(() -> new AssertionError("no access line for " + requestId));
+        String line = lines.lineWith("\"requestId\":\"" + requestId + "\"");
         return (String) json.readValue(line, Argument.mapOf(String.class, Object.class)).get("traceId");
     }
 
