@@ -12,7 +12,9 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.gather.stubs.DevTokens;
 import io.gather.testing.GatherHarness;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.security.token.validator.TokenValidator;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -38,7 +40,7 @@ class BearerTokenTest implements TestPropertyProvider {
     private static final GatherHarness HARNESS = new GatherHarness();
 
     @Inject EmbeddedServer server;
-    @Inject io.micronaut.context.ApplicationContext context;
+    @Inject ApplicationContext context;
 
     @Override
     public Map<String, String> getProperties() {
@@ -119,7 +121,7 @@ class BearerTokenTest implements TestPropertyProvider {
 
     @Test
     void tokensAreVerifiedThroughTheVerifiedTokenCache() {
-        assertTrue(context.getBeansOfType(io.micronaut.security.token.validator.TokenValidator.class).stream()
+        assertTrue(context.getBeansOfType(TokenValidator.class).stream()
             .anyMatch(v -> v.getClass().getSimpleName().equals("CachingTokenValidator")), "the cache is in front of the JWT validator");
     }
 

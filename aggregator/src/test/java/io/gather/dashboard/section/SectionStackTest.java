@@ -76,12 +76,33 @@ class SectionStackTest {
     }
 
     private SectionCall<OrderPage> stack() {
+        return stack(pipeline);
+    }
+
+    private SectionCall<OrderPage> stack(SectionPipeline on) {
         SectionSource<OrderPage> source = request -> Mono.defer(() -> {
             calls.incrementAndGet();
             users.add(request.userId());
             return behaviour.get().apply(request.userId());
         });
-        return pipeline.compose(Sections.ORDERS, source, settings);
+        return on.compose(Sections.ORDERS, source, settings);
+    }
+
+    /** A breaker without a cache in front that opens after 2 failures of 4 calls. */
+    private void smallBreaker() {
+        settings.getCache().setEnabled(false);
+        settings.getBreaker().setWindowSize(4);
+        settings.getBreaker().setMinimumCalls(4);
+        settings.getBreaker().setFailureRate(50);
+    }
+
+    /** The call, on virtual time, answers "missing: timeout" at the section's 800 ms. */
+    private static void timesOut(SectionCall<OrderPage> call) {
+        StepVerifier.withVirtualTime(() -> call.call(request("u-1")))
+            .expectSubscription()
+            .thenAwait(Duration.ofMillis(800))
+            .assertNext(r -> assertEquals(Reason.TIMEOUT, assertInstanceOf(Missing.class, r).reason()))
+            .verifyComplete();
     }
 
     private static SectionRequest request(String user) {
@@ -227,10 +248,7 @@ class SectionStackTest {
 
     @Test
     void theBreakerOpensAfterItsThresholdAndHalfOpensAfterItsWait() {
-        settings.getCache().setEnabled(false);
-        settings.getBreaker().setWindowSize(4);
-        settings.getBreaker().setMinimumCalls(4);
-        settings.getBreaker().setFailureRate(50);
+        smallBreaker();
         settings.getBreaker().setWaitInOpen(Duration.ofSeconds(10));
         settings.getBreaker().setHalfOpenCalls(1);
         var call = stack();
@@ -252,24 +270,14 @@ class SectionStackTest {
 
     @Test
     void whileTheInstanceIsSaturatedTimeoutsDoNotOpenTheBreakerButErrorsStillDo() {
-        settings.getCache().setEnabled(false);
-        settings.getBreaker().setWindowSize(4);
-        settings.getBreaker().setMinimumCalls(4);
-        settings.getBreaker().setFailureRate(50);
+        smallBreaker();
         AtomicBoolean saturated = new AtomicBoolean(true);
         SectionPipeline loaded = new SectionPipeline(new FailureClassifier(), ticker, List.of(), saturated::get, Duration.ZERO);
-        var call = loaded.compose(Sections.ORDERS, request -> Mono.defer(() -> {
-            calls.incrementAndGet();
-            return behaviour.get().apply(request.userId());
-        }), settings);
+        var call = stack(loaded);
         CircuitBreaker breaker = loaded.breakers().get("orders");
         answer(user -> Mono.never());
         for (int i = 0; i < 6; i++) {
-            StepVerifier.withVirtualTime(() -> call.call(request("u-1")))
-                .expectSubscription()
-                .thenAwait(Duration.ofMillis(800))
-                .assertNext(r -> assertEquals(Reason.TIMEOUT, assertInstanceOf(Missing.class, r).reason()))
-                .verifyComplete();
+            timesOut(call);
         }
         assertEquals(CircuitBreaker.State.CLOSED, breaker.getState(), "Gather's own congestion opened the breaker");
         assertEquals(0, breaker.getMetrics().getNumberOfBufferedCalls());
@@ -283,38 +291,22 @@ class SectionStackTest {
 
     @Test
     void onceTheInstanceIsNoLongerSaturatedTimeoutsCountAgain() {
-        settings.getCache().setEnabled(false);
-        settings.getBreaker().setWindowSize(4);
-        settings.getBreaker().setMinimumCalls(4);
-        settings.getBreaker().setFailureRate(50);
+        smallBreaker();
         AtomicBoolean saturated = new AtomicBoolean(false);
         SectionPipeline loaded = new SectionPipeline(new FailureClassifier(), ticker, List.of(), saturated::get, Duration.ZERO);
-        var call = loaded.compose(Sections.ORDERS, request -> Mono.defer(() -> {
-            calls.incrementAndGet();
-            return behaviour.get().apply(request.userId());
-        }), settings);
+        var call = stack(loaded);
         answer(user -> Mono.never());
         for (int i = 0; i < 4; i++) {
-            StepVerifier.withVirtualTime(() -> call.call(request("u-1")))
-                .expectSubscription()
-                .thenAwait(Duration.ofMillis(800))
-                .expectNextCount(1)
-                .verifyComplete();
+            timesOut(call);
         }
         assertEquals(CircuitBreaker.State.OPEN, loaded.breakers().get("orders").getState());
     }
 
     @Test
     void whileTheInstanceWarmsUpTheBreakerCountsNothingAndAfterItItDoes() {
-        settings.getCache().setEnabled(false);
-        settings.getBreaker().setWindowSize(4);
-        settings.getBreaker().setMinimumCalls(4);
-        settings.getBreaker().setFailureRate(50);
+        smallBreaker();
         SectionPipeline warming = new SectionPipeline(new FailureClassifier(), ticker, List.of(), InstanceLoad.NEVER, Duration.ofSeconds(60));
-        var call = warming.compose(Sections.ORDERS, request -> Mono.defer(() -> {
-            calls.incrementAndGet();
-            return behaviour.get().apply(request.userId());
-        }), settings);
+        var call = stack(warming);
         fail(status(503));
         for (int i = 0; i < 8; i++) {
             now(call, "u-" + i);
@@ -384,11 +376,7 @@ class SectionStackTest {
         settings.getCache().setEnabled(false);
         var call = stack();
         answer(user -> Mono.never());
-        StepVerifier.withVirtualTime(() -> call.call(request("u-1")))
-            .expectSubscription()
-            .thenAwait(Duration.ofMillis(800))
-            .assertNext(r -> assertEquals(Reason.TIMEOUT, assertInstanceOf(Missing.class, r).reason()))
-            .verifyComplete();
+        timesOut(call);
         assertEquals(1, calls.get());
     }
 
