@@ -7,6 +7,7 @@
 #      ASPROF [path to libasyncProfiler.so: a CPU profile with native frames instead of JFR, as collapsed stacks
 #              (async-profiler is on Maven Central: tools.profiler:async-profiler, unzip the jar)]
 #      ASPROF_EVENT [cpu,interval=1ms; alloc: where the heap is allocated, sampled by size]
+#      JFR_EVENTS [more JFR settings, e.g. jdk.ClassLoad#enabled=true]
 #      JAR [aggregator/target/gather.jar]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd); root=$(dirname "$here")
@@ -28,7 +29,7 @@ run() { taskset -c 1 wrk -t1 -c"$CONC" -d"$1"s --timeout 5s --latency -s "$share
 run "$WARMUP" > "$out/wrk-warmup.txt"
 t0=$(awk '{print $14+$15}' /proc/$gpid/stat)
 if [[ -n ${ASPROF:-} ]]; then JFR=0; jcmd $gpid JVMTI.agent_load "$ASPROF" "\"start,event=${ASPROF_EVENT:-cpu,interval=1ms}\"" > /dev/null; fi
-[[ ${JFR:-1} == 0 ]] || jcmd $gpid JFR.start name=p settings=profile jdk.ExecutionSample#period=2ms filename="$out/rec.jfr" > /dev/null
+[[ ${JFR:-1} == 0 ]] || jcmd $gpid JFR.start name=p settings=profile jdk.ExecutionSample#period=2ms ${JFR_EVENTS:-} filename="$out/rec.jfr" > /dev/null
 run "$DURATION" > "$out/wrk.txt"
 [[ ${JFR:-1} == 0 ]] || jcmd $gpid JFR.stop name=p > /dev/null
 [[ -z ${ASPROF:-} ]] || jcmd $gpid JVMTI.agent_load "$ASPROF" "\"stop,file=$out/cpu.collapsed\"" > /dev/null
