@@ -8,7 +8,7 @@
 #              (async-profiler is on Maven Central: tools.profiler:async-profiler, unzip the jar)]
 #      ASPROF_EVENT [cpu,interval=1ms; alloc: where the heap is allocated, sampled by size]
 #      JFR_EVENTS [more JFR settings, e.g. jdk.ClassLoad#enabled=true]
-#      JAR [aggregator/target/gather.jar]
+#      JAR [aggregator/target/gather.jar]  JAVA [java]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd); root=$(dirname "$here")
 shared=${SHARED_BENCH:-$(cd "$root/.." && pwd)/shared/bench}
@@ -20,30 +20,31 @@ pids=(); cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; do
 taskset -c 1 bash "$shared/stubs/stubs.sh" "$out/stubs" > "$out/stubs.log" 2>&1 & pids+=($!)
 /usr/bin/python3 "$shared/tokens.py" --count "$USERS" > "$out/tokens.txt"
 . "$here/gather-flags.sh"; gather_flags "$PORT"
+java=${JAVA:-java}; jcmd=$(dirname "$(readlink -f "$(command -v "$java")")")/jcmd  # the JDK that runs Gather attaches to it
 # flags given to this script come last, so they win over the bench defaults (e.g. -Dendpoints.all.port=28180)
-taskset -c 0 java "${GATHER_FLAGS[@]}" "$@" \
+taskset -c 0 "$java" "${GATHER_FLAGS[@]}" "$@" \
   -jar "${JAR:-$root/aggregator/target/gather.jar}" > "$out/gather.log" 2>&1 & gpid=$!; pids+=($gpid)
 tok=$(head -1 "$out/tokens.txt" | awk '{print $2}')
 for _ in $(seq 120); do curl -fs -o /dev/null -H "Authorization: Bearer $tok" "http://127.0.0.1:$PORT/api/v1/dashboard" && break; sleep 0.5; done
 run() { taskset -c 1 wrk -t1 -c"$CONC" -d"$1"s --timeout 5s --latency -s "$shared/wrk/dashboard.lua" "http://127.0.0.1:$PORT" -- "$out/tokens.txt" /api/v1/dashboard '"degraded":true'; }
 run "$WARMUP" > "$out/wrk-warmup.txt"
 t0=$(awk '{print $14+$15}' /proc/$gpid/stat)
-if [[ -n ${ASPROF:-} ]]; then JFR=0; jcmd $gpid JVMTI.agent_load "$ASPROF" "\"start,event=${ASPROF_EVENT:-cpu,interval=1ms}\"" > /dev/null; fi
-[[ ${JFR:-1} == 0 ]] || jcmd $gpid JFR.start name=p settings=profile jdk.ExecutionSample#period=2ms ${JFR_EVENTS:-} filename="$out/rec.jfr" > /dev/null
+if [[ -n ${ASPROF:-} ]]; then JFR=0; "$jcmd" $gpid JVMTI.agent_load "$ASPROF" "\"start,event=${ASPROF_EVENT:-cpu,interval=1ms}\"" > /dev/null; fi
+[[ ${JFR:-1} == 0 ]] || "$jcmd" $gpid JFR.start name=p settings=profile jdk.ExecutionSample#period=2ms ${JFR_EVENTS:-} filename="$out/rec.jfr" > /dev/null
 run "$DURATION" > "$out/wrk.txt"
-[[ ${JFR:-1} == 0 ]] || jcmd $gpid JFR.stop name=p > /dev/null
-[[ -z ${ASPROF:-} ]] || jcmd $gpid JVMTI.agent_load "$ASPROF" "\"stop,file=$out/cpu.collapsed\"" > /dev/null
+[[ ${JFR:-1} == 0 ]] || "$jcmd" $gpid JFR.stop name=p > /dev/null
+[[ -z ${ASPROF:-} ]] || "$jcmd" $gpid JVMTI.agent_load "$ASPROF" "\"stop,file=$out/cpu.collapsed\"" > /dev/null
 t1=$(awk '{print $14+$15}' /proc/$gpid/stat)
 reqs=$(grep -oE '^WRK .*' "$out/wrk.txt" | grep -oE 'requests=[0-9]+' | cut -d= -f2 || true)
 [[ -n $reqs ]] || reqs=$(grep -oE '[0-9]+ requests in' "$out/wrk.txt" | awk '{print $1}')
 grep -E "Latency|Requests/sec" "$out/wrk.txt" | tee "$out/summary.txt"
 echo "requests=$reqs cpu_ms_per_req=$(echo "scale=3; ($t1-$t0)*10/$reqs" | bc)" | tee -a "$out/summary.txt"
 # the heap the process used at the end of the load, and what it keeps after a full GC
-jcmd $gpid GC.heap_info > "$out/heap-before-gc.txt"; jcmd $gpid GC.run > /dev/null; jcmd $gpid GC.heap_info > "$out/heap.txt"
+"$jcmd" $gpid GC.heap_info > "$out/heap-before-gc.txt"; "$jcmd" $gpid GC.run > /dev/null; "$jcmd" $gpid GC.heap_info > "$out/heap.txt"
 echo "after the load and a full GC: $(grep -E 'total|used' "$out/heap.txt" | head -3 | tr -s ' ' | tr '\n' ';')" \
   "rss_mb=$(( $(awk '/VmRSS/ {print $2}' /proc/$gpid/status) / 1024 ))" | tee -a "$out/summary.txt"
 [[ ${JFR:-1} != 0 ]] || exit 0
-jfr print --events jdk.ExecutionSample "$out/rec.jfr" > "$out/samples.txt"
+"$(dirname "$jcmd")/jfr" print --events jdk.ExecutionSample "$out/rec.jfr" > "$out/samples.txt"
 python3 - "$out/samples.txt" <<'PY' | tee -a "$out/summary.txt"
 import re, sys, collections
 text = open(sys.argv[1]).read()

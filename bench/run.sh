@@ -6,6 +6,10 @@
 # Env:   everything run-peers.sh takes (DURATION, WARMUP, CONCS, ROUNDS, USERS, FAULT, PIN, ...), and
 #        SHARED_BENCH  where the shared bench is [../shared/bench beside this repository]
 #        GATHER_JAVA_OPTS  extra JVM flags for Gather [none: default flags, like the spring peer]
+#        GATHER_JAVA  the java command Gather's builds run on [java: the machine's default, JDK 17]
+#        ALSO_AOT=1   also run the current build on JDK 25+ with an AOT cache (name gather-aot, port 8086), right
+#                     before the default one: a training run (bench/profile.sh: 60 s at 256 connections, then
+#                     stop) writes the cache first. AOT_JAVA [the newest JDK under /usr/lib/jvm] runs both.
 #        BUILD=0      use aggregator/target/gather.jar as it is (a class-data archive made for it stays valid)
 #        BEFORE=REV   also run Gather as built from git revision REV (name gather-before, port 8081),
 #                     right before the current one, so a change shows its before and after in one run;
@@ -65,7 +69,7 @@ esac
 
 # bench.env's variables mapped to Gather's keys; expanded by run-peers.sh when it starts Gather.
 # Each section gets the peers' per-call timeout; they all start at once, so that is also the deadline.
-gather_cmd() { echo "exec java \${GATHER_JAVA_OPTS:-} \
+gather_cmd() { echo "exec ${2:-${GATHER_JAVA:-java}} \${GATHER_JAVA_OPTS:-} ${3:-} \
  -Dmicronaut.server.host=127.0.0.1 -Dmicronaut.server.port=\$PORT -Dendpoints.all.port=\$((PORT + 10000)) \
  -Dmicronaut.security.token.jwt.signatures.secret.generator.secret=\$JWT_SECRET \
  -Dmicronaut.security.token.jwt.claims-validators.issuer=\$JWT_ISSUER \
@@ -81,6 +85,9 @@ gather_cmd() { echo "exec java \${GATHER_JAVA_OPTS:-} \
  -Dgather.sections.recommendations.timeout=\${DOWNSTREAM_TIMEOUT_MS}ms \
  $limits \
  -jar '$1'"; }
+
+# Results go under bench/results/ (git-ignored) unless OUT_DIR says otherwise.
+export OUT_DIR=${OUT_DIR:-$here/results/$(date +%Y%m%d-%H%M%S)}
 
 # The baseline builds, from throwaway worktrees of each REV. One REV runs as gather-before (port 8081); several run
 # as gather-<rev> (ports 8083, 8084, ...), oldest first as given, each right before the current build.
@@ -108,6 +115,19 @@ if [[ ${ALSO_REDIS:-0} == 1 ]]; then
   before_bff+=(--bff "gather-redis|8082|/api/v1/dashboard|$redis_cmd")
 fi
 export DEGRADED_MARK_gather_redis='"degraded":true'
+if [[ ${ALSO_AOT:-0} == 1 ]]; then
+  aot_java=${AOT_JAVA:-$(ls -d /usr/lib/jvm/*/bin/java | sort -V | tail -1)}
+  aot_major=$("$aot_java" -XshowSettings:properties -version 2>&1 | awk -F= '/java.specification.version/ {gsub(/ /, "", $2); print $2}')
+  ((aot_major >= 25)) || { echo "bench: ALSO_AOT needs JDK 25 or newer ($aot_java is $aot_major; set AOT_JAVA)" >&2; exit 1; }
+  aot_dir=$OUT_DIR/aot-train; mkdir -p "$aot_dir"
+  echo "bench: training an AOT cache for $jar on $aot_java (output in $aot_dir)"
+  # Pinned to one core like the measured runs, so the cache is made under the same JVM ergonomics (collector).
+  JAVA=$aot_java JAR=$jar OUT_DIR=$aot_dir JFR=0 CONC=256 WARMUP=60 DURATION=5 \
+    bash "$here/profile.sh" -XX:AOTCacheOutput="$aot_dir/gather.aot" > "$aot_dir/train.txt" 2>&1
+  [[ -s $aot_dir/gather.aot ]] || { echo "bench: the training run wrote no AOT cache (see $aot_dir)" >&2; exit 1; }
+  before_bff+=(--bff "gather-aot|8086|/api/v1/dashboard|$(gather_cmd "$jar" "$aot_java" "-XX:AOTCache=$aot_dir/gather.aot")")
+fi
+export DEGRADED_MARK_gather_aot='"degraded":true'
 
 export GATHER_JAVA_OPTS=${GATHER_JAVA_OPTS:-}
 # RATIO lines against the peer to beat (when it runs).
@@ -116,8 +136,6 @@ export BASELINE=${BASELINE:-spring}
 # missing section. Before the section cache, Gather wrote only "complete":false.
 export DEGRADED_MARK_gather='"degraded":true'
 export DEGRADED_MARK_gather_before=${DEGRADED_MARK_gather_before:-'"complete":false'}
-# Results go under bench/results/ (git-ignored) unless OUT_DIR says otherwise.
-export OUT_DIR=${OUT_DIR:-$here/results/$(date +%Y%m%d-%H%M%S)}
 # run-peers.sh runs only the targets named once a --bff is given: name the peers here.
 # "none": Gather's runs only (with BEFORE / ALSO_REDIS: its builds side by side).
 if [[ ${1:-} == none ]]; then set --; elif (($# == 0)); then set -- fastapi fastapi-w2 sequential express spring; fi
