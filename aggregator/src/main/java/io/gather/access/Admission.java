@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -51,6 +53,7 @@ public final class Admission implements InstanceLoad {
     private static final int WAITING = 0;
     private static final int GRANTED = 1;
     private static final int GONE = 2;
+    private static final int DELIVERED = 3;
 
     private final boolean enabled;
     private final SimpleLimiter<Void> limiter;
@@ -154,13 +157,21 @@ public final class Admission implements InstanceLoad {
      * full or the wait runs out. Cancelling the wait leaves the queue (a turn granted meanwhile is given back).
      */
     public Mono<Turn> await() {
+        return await(Runnable::run);
+    }
+
+    /**
+     * {@link #await()}, the turn or the refusal delivered through {@code resumeOn} (the request's event loop). A
+     * turn granted but not yet delivered when the wait is cancelled goes to the next waiter.
+     */
+    public Mono<Turn> await(Executor resumeOn) {
         return Mono.create(sink -> {
             if (queued.incrementAndGet() > queueSize || queueTimeoutNanos == 0) {
                 queued.decrementAndGet();
                 sink.success(Refused.QUEUE_FULL);
                 return;
             }
-            Waiter waiter = new Waiter(sink);
+            Waiter waiter = new Waiter(sink, resumeOn);
             sink.onCancel(waiter::cancelled);
             queue.add(waiter);
             waiter.timeout = timer.schedule(waiter::expired, queueTimeoutNanos, TimeUnit.NANOSECONDS);
@@ -219,15 +230,20 @@ public final class Admission implements InstanceLoad {
         }
     }
 
-    /** A request in the queue: granted a turn, or gone (it waited too long, or its caller went away). */
+    /**
+     * A request in the queue: granted a turn (then delivered to it on its executor), or gone (it waited too long, or
+     * its caller went away). A turn granted and not yet delivered when the caller goes is handed on, not lost.
+     */
     private final class Waiter extends AtomicInteger {
         private final MonoSink<Turn> sink;
+        private final Executor resumeOn;
         private volatile Permit permit;
         private volatile Disposable timeout;
 
-        Waiter(MonoSink<Turn> sink) {
+        Waiter(MonoSink<Turn> sink, Executor resumeOn) {
             super(WAITING);
             this.sink = sink;
+            this.resumeOn = resumeOn;
         }
 
         boolean grant(Permit p) {
@@ -236,23 +252,41 @@ public final class Admission implements InstanceLoad {
                 return false;
             }
             left();
-            sink.success(p);
+            try {
+                resumeOn.execute(this::deliver);
+            } catch (RejectedExecutionException e) {
+                // the request's event loop is shutting down: nobody will take this turn
+                if (compareAndSet(GRANTED, GONE) && p.compareAndSet(false, true)) {
+                    p.listener.onIgnore();      // not through release(): no drain from inside drain()
+                }
+            }
             return true;
+        }
+
+        private void deliver() {
+            if (compareAndSet(GRANTED, DELIVERED)) {
+                sink.success(permit);
+            }
         }
 
         void expired() {
             if (compareAndSet(WAITING, GONE)) {
                 left();
-                sink.success(Refused.WAITED_TOO_LONG);
+                try {
+                    resumeOn.execute(() -> sink.success(Refused.WAITED_TOO_LONG));
+                } catch (RejectedExecutionException e) {
+                    sink.success(Refused.WAITED_TOO_LONG);
+                }
             }
         }
 
         void cancelled() {
             if (compareAndSet(WAITING, GONE)) {
                 left();
-            } else if (get() == GRANTED) {
-                permit.release();   // granted as the caller left: the turn goes to the next one
+            } else if (compareAndSet(GRANTED, GONE)) {
+                permit.release();   // granted as the caller left, not yet delivered: the turn goes to the next one
             }
+            // DELIVERED: the request holds the turn and gives it back when it ends or is cancelled
         }
 
         private void left() {

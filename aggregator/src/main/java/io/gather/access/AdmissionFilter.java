@@ -16,18 +16,18 @@ import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.http.server.netty.NettyHttpRequest;
-import io.netty.channel.EventLoop;
+import io.netty.channel.Channel;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Gives a dashboard request its turn ({@link Admission}) before any other work is done for it: at once when a turn
  * is free, else after a wait in the queue, else a 503 problem with {@code Retry-After}. It runs before security, so
  * a refusal costs next to nothing (no token verified) and a waiting request has cost nothing yet; the turn covers
  * the token check, the rate limit and the fan-out, until the answer is ready or, for a stream, until the stream
- * ends. A request that waited resumes on its own connection's event loop.
+ * ends. A request that waited resumes on its own connection's event loop. A caller who hangs up leaves the queue,
+ * or has its dashboard cancelled, at once ({@link CallerGone}): its turn goes to the next caller.
  */
 @Filter({DashboardRoutes.MINE, DashboardRoutes.OF_USER})
 final class AdmissionFilter implements HttpServerFilter, Ordered {
@@ -56,23 +56,34 @@ final class AdmissionFilter implements HttpServerFilter, Ordered {
         if (!admission.enabled()) {
             return chain.proceed(request);
         }
-        EventLoop loop = request instanceof NettyHttpRequest<?> netty ? netty.getChannelHandlerContext().channel().eventLoop() : null;
-        Admission.Permit permit = admission.tryAdmit();
-        if (permit != null) {
-            return proceed(request, chain, permit);
+        Channel channel = request instanceof NettyHttpRequest<?> netty ? netty.getChannelHandlerContext().channel() : null;
+        // the turn is taken on subscription, so an answer never subscribed (its caller already gone) holds none
+        Mono<MutableHttpResponse<?>> answer = Mono.defer(() -> {
+            Admission.Permit permit = admission.tryAdmit();
+            if (permit != null) {
+                return proceed(request, chain, permit);
+            }
+            // granted on whichever thread freed the turn, resumed on this request's own event loop: turns never
+            // chain on one stack, and a hang-up (signalled on that loop too) cannot race the turn's delivery
+            return admission.await(channel != null ? channel.eventLoop() : Runnable::run)
+                .flatMap(t -> t instanceof Admission.Permit p
+                    ? proceed(request, chain, p)
+                    : Mono.just(refused(request, (Admission.Refused) t)));
+        });
+        return untilCallerGone(answer, channel);
+    }
+
+    /** The answer, unless the caller hangs up first: then the wait or the dashboard is cancelled (its turn freed). */
+    private static Mono<MutableHttpResponse<?>> untilCallerGone(Mono<MutableHttpResponse<?>> answer, Channel channel) {
+        if (channel == null) {
+            return answer;
         }
-        Mono<Admission.Turn> turn = admission.await();
-        if (loop != null) {
-            // granted on whichever thread freed the turn: always hop, so turns never chain on one stack
-            turn = turn.publishOn(Schedulers.fromExecutor(loop));
-        }
-        return turn.flatMap(t -> t instanceof Admission.Permit p
-            ? Mono.from(proceed(request, chain, p))
-            : Mono.just(refused(request, (Admission.Refused) t)));
+        return answer.takeUntilOther(CallerGone.of(channel))
+            .switchIfEmpty(Mono.fromSupplier(() -> HttpResponse.status(CallerGone.STATUS, "Client Closed Request")));
     }
 
     @SuppressWarnings("unchecked")
-    private Publisher<MutableHttpResponse<?>> proceed(HttpRequest<?> request, ServerFilterChain chain, Admission.Permit permit) {
+    private Mono<MutableHttpResponse<?>> proceed(HttpRequest<?> request, ServerFilterChain chain, Admission.Permit permit) {
         return Mono.from(chain.proceed(request))
             .<MutableHttpResponse<?>>map(response -> {
                 if (response.body() instanceof Publisher<?> stream) {

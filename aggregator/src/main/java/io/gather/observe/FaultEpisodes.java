@@ -7,6 +7,8 @@ import io.gather.dashboard.SectionResult.Ok;
 import io.gather.dashboard.SectionResult.Reason;
 import io.gather.dashboard.SectionResult.Source;
 import io.gather.dashboard.section.SectionObserver;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.ShutdownEvent;
 import jakarta.inject.Singleton;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,34 +22,46 @@ import org.slf4j.LoggerFactory;
  * section was then served stale or missing), then nothing while the faults go on, and one INFO when the service
  * answers again after {@value #QUIET_SECONDS} s without a fault, with how long it lasted and how many calls failed.
  * Breaker transitions are logged beside it, at INFO, by {@link ResilienceMetrics}. Details are Gather's own fixed
- * sentences: never a host, a body or a token.
+ * sentences: never a host, a body or a token. Once Gather shuts down, the calls its closing client pools fail are
+ * not the downstream's fault: they are counted in the section metrics, not logged (a deploy raises no alarm).
  */
 @Singleton
-final class FaultEpisodes implements SectionObserver {
+final class FaultEpisodes implements SectionObserver, ApplicationEventListener<ShutdownEvent> {
     static final String LOGGER = "gather.faults";
     static final long QUIET_SECONDS = 30;
     private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
     private static final long QUIET_NANOS = TimeUnit.SECONDS.toNanos(QUIET_SECONDS);
+    private final AtomicBoolean shuttingDown = new AtomicBoolean();
 
     @Override
     public Recorder forSection(Section<?> section) {
-        return new Episode(section.id());
+        return new Episode(section.id(), shuttingDown);
+    }
+
+    @Override
+    public void onApplicationEvent(ShutdownEvent event) {
+        shuttingDown.set(true);
     }
 
     private static final class Episode implements Recorder {
         private final String section;
+        private final AtomicBoolean shuttingDown;
         private final AtomicBoolean active = new AtomicBoolean();
         private final AtomicLong faults = new AtomicLong();
         private volatile long startedNanos;
         private volatile long lastFaultNanos;
 
-        Episode(String section) {
+        Episode(String section, AtomicBoolean shuttingDown) {
             this.section = section;
+            this.shuttingDown = shuttingDown;
         }
 
         @Override
         public void settled(SectionResult<?> result, long nanos) {
             Missing<?> fault = fault(result);
+            if (fault != null && shuttingDown.get()) {
+                return;
+            }
             if (fault != null) {
                 long now = System.nanoTime();
                 lastFaultNanos = now;

@@ -112,6 +112,37 @@ class AdmissionTest {
     }
 
     @Test
+    void aTurnGrantedAsItsCallerGoesGoesToTheNextOne() {
+        Admission a = admission(1, 10, Duration.ofSeconds(1));
+        Admission.Permit busy = a.tryAdmit();
+        List<Runnable> loop = new ArrayList<>();                // the leaving caller's event loop, run by hand
+        AtomicReference<Admission.Turn> gone = new AtomicReference<>();
+        Disposable leaving = a.await(loop::add).subscribe(gone::set);
+        List<Disposable> subs = new ArrayList<>();
+        var next = waitFor(a, subs);
+        busy.release();                                         // granted to the first waiter, on its way to it ...
+        assertEquals(1, loop.size());
+        leaving.dispose();                                      // ... as its caller hangs up
+        assertInstanceOf(Admission.Permit.class, next.get(), "the turn went on to the next waiter");
+        loop.forEach(Runnable::run);
+        assertNull(gone.get(), "and never reached the caller who left");
+        assertEquals(1, a.inFlight());
+    }
+
+    @Test
+    void aTurnIsDeliveredOnTheRequestsOwnExecutor() {
+        Admission a = admission(1, 10, Duration.ofSeconds(1));
+        Admission.Permit busy = a.tryAdmit();
+        List<Runnable> loop = new ArrayList<>();
+        AtomicReference<Admission.Turn> turn = new AtomicReference<>();
+        a.await(loop::add).subscribe(turn::set);
+        busy.release();
+        assertNull(turn.get(), "not on the thread that freed it");
+        loop.forEach(Runnable::run);
+        assertInstanceOf(Admission.Permit.class, turn.get());
+    }
+
+    @Test
     void releasingTwiceFreesOneTurn() {
         Admission a = admission(2, 10, Duration.ofSeconds(1));
         Admission.Permit p = a.tryAdmit();

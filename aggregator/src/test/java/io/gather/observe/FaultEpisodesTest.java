@@ -13,6 +13,8 @@ import io.gather.dashboard.SectionResult.Ok;
 import io.gather.dashboard.SectionResult.Reason;
 import io.gather.dashboard.Sections;
 import io.gather.dashboard.section.SectionObserver;
+import io.micronaut.context.BeanContext;
+import io.micronaut.context.event.ShutdownEvent;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,6 +53,20 @@ class FaultEpisodesTest {
         assertEquals(1, warnings(), log.list.toString());
         String message = log.list.get(0).getFormattedMessage();
         assertTrue(message.contains("Section orders") && message.contains("timeout"), message);
+    }
+
+    @Test
+    void callsFailedByGathersOwnShutdownWarnOfNothing() {
+        FaultEpisodes episodes = new FaultEpisodes();
+        SectionResult<Object> unreachable = Missing.of(Reason.UNAVAILABLE, "The service could not be reached.", Duration.ZERO);
+        episodes.forSection(Sections.PROFILE).settled(unreachable, 0);
+        assertEquals(1, warnings(), "a fault before the shutdown is the service's");
+
+        episodes.onApplicationEvent(new ShutdownEvent(BeanContext.build()));
+        SectionObserver.Recorder recommendations = episodes.forSection(Sections.RECOMMENDATIONS);
+        recommendations.settled(unreachable, 0);
+        recommendations.settled(Missing.of(Reason.BULKHEAD_FULL, "Too many calls.", Duration.ZERO), 0);
+        assertEquals(1, warnings(), log.list.toString());
     }
 
     @Test

@@ -1,0 +1,77 @@
+package io.gather.access;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gather.stubs.Behaviour;
+import io.gather.stubs.Service;
+import io.gather.testing.HarnessBacked;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A caller who hangs up is not served anyway: waiting for a turn, it leaves the queue at once and no downstream is
+ * called for it; admitted, its dashboard is cancelled and its turn goes to the next caller, long before the
+ * sections' timeouts (10 s here) or the queue's (30 s) would have ended them.
+ */
+@MicronautTest
+class CallerGoneTest extends HarnessBacked {
+    @Inject EmbeddedServer server;
+    @Inject Admission admission;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> p = harness.properties();
+        p.put("gather.admission.min-concurrent", "1");
+        p.put("gather.admission.max-concurrent", "1");
+        p.put("gather.admission.queue-timeout", "30s");
+        p.put("gather.dashboard.deadline", "12s");
+        for (Service s : Service.values()) {
+            p.put("gather.sections." + s.id() + ".timeout", "10s");
+        }
+        return p;
+    }
+
+    @Test
+    void aCallerWhoHangsUpLeavesTheQueueAndFreesItsTurn() throws Exception {
+        harness.stubs.behave(Service.ORDERS, Behaviour.of(Behaviour.Kind.HANG));
+        long ordersCalls = harness.stubs.service(Service.ORDERS).calls();
+        try (Socket first = ask("u-1")) {
+            within(() -> admission.inFlight() == 1, "the first dashboard is under way (orders hangs)");
+            try (Socket second = ask("u-2")) {
+                within(() -> admission.waiting() == 1, "the second waits for a turn");
+            }
+            within(() -> admission.waiting() == 0, "the second left the queue when it hung up");
+            assertEquals(1, admission.inFlight(), "without taking a turn");
+        }
+        within(() -> admission.inFlight() == 0, "the first dashboard was cancelled when its caller hung up");
+        assertEquals(ordersCalls + 1, harness.stubs.service(Service.ORDERS).calls(), "no call for the caller who left the queue");
+
+        harness.stubs.reset(0);
+        assertEquals(200, harness.getAs(server.getURI(), "/api/v1/dashboard", "u-3").statusCode(), "the next caller has the turn");
+    }
+
+    private Socket ask(String user) throws IOException {
+        Socket socket = new Socket("127.0.0.1", server.getPort());
+        socket.getOutputStream().write(("GET /api/v1/dashboard HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+            + harness.token(user) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        return socket;
+    }
+
+    /** Polls real HTTP state for up to 5 s: far less than the 10 s and 30 s that would end the work without a hang-up. */
+    private static void within(BooleanSupplier condition, String what) throws InterruptedException {
+        long end = System.nanoTime() + 5_000_000_000L;
+        while (!condition.getAsBoolean() && System.nanoTime() < end) {
+            Thread.sleep(10);
+        }
+        assertTrue(condition.getAsBoolean(), what);
+    }
+}
