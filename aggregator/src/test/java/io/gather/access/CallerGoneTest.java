@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gather.stubs.Behaviour;
 import io.gather.stubs.Service;
+import io.gather.testing.GatherHarness;
 import io.gather.testing.HarnessBacked;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -32,11 +33,7 @@ class CallerGoneTest extends HarnessBacked {
         p.put("gather.admission.min-concurrent", "1");
         p.put("gather.admission.max-concurrent", "1");
         p.put("gather.admission.queue-timeout", "30s");
-        p.put("gather.dashboard.deadline", "12s");
-        for (Service s : Service.values()) {
-            p.put("gather.sections." + s.id() + ".timeout", "10s");
-        }
-        return p;
+        return GatherHarness.timeouts(p, "12s", "10s");
     }
 
     @Test

@@ -39,11 +39,7 @@ class StreamCancellationTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> p = harness.properties();
-        p.put("gather.dashboard.deadline", "12s");
-        for (Service s : Service.values()) {
-            p.put("gather.sections." + s.id() + ".timeout", "10s");
-        }
-        return p;
+        return GatherHarness.timeouts(p, "12s", "10s");
     }
 
     @AfterAll

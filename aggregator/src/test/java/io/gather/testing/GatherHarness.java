@@ -57,6 +57,15 @@ public final class GatherHarness implements AutoCloseable {
         return p;
     }
 
+    /** Sets the request's deadline and every section's timeout in {@code properties}; returns them. */
+    public static Map<String, String> timeouts(Map<String, String> properties, String deadline, String sectionTimeout) {
+        properties.put("gather.dashboard.deadline", deadline);
+        for (String s : new String[] {"profile", "orders", "notifications", "recommendations"}) {
+            properties.put("gather.sections." + s + ".timeout", sectionTimeout);
+        }
+        return properties;
+    }
+
     /** The management port these properties give Gather (health, prometheus, openapi). */
     public static URI management(Map<String, String> properties) {
         return URI.create("http://127.0.0.1:" + properties.get(MANAGEMENT_PORT));
