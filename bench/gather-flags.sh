@@ -1,6 +1,17 @@
-# Sourced by bench/profile.sh and bench/startup.sh (bench.env loaded first): the system properties that point one
-# Gather at the shared bench's nginx stubs and tokens, with the peers' per-call timeout as deadline and section
-# timeouts, and client "bench" in a tier whose quota no run reaches. run.sh builds the same for run-peers.sh.
+# Sourced by bench/profile.sh, startup.sh and hangups.sh: the shared bench's stubs and tokens for one Gather, and the
+# system properties that point it at them, with the peers' per-call timeout as deadline and section timeouts, and
+# client "bench" in a tier whose quota no run reaches. run.sh builds the same for run-peers.sh.
+
+# Usage: bench_stubs OUT USERS   ($shared: the shared bench) exports bench.env's variables and the tokens' claims,
+# starts the nginx stubs on core 1 (their pid joins the array pids, which the caller's cleanup stops) and writes
+# USERS tokens to OUT/tokens.txt.
+bench_stubs() {
+  set -a; . "$shared/bench.env"; set +a
+  export JWT_EXTRA_CLAIMS='{"scope":"dashboard","azp":"bench"}'
+  taskset -c 1 bash "$shared/stubs/stubs.sh" "$1/stubs" > "$1/stubs.log" 2>&1 & pids+=($!)
+  /usr/bin/python3 "$shared/tokens.py" --count "$2" > "$1/tokens.txt"
+}
+
 # Usage: gather_flags PORT   (sets the array GATHER_FLAGS; the management port is PORT + 1)
 gather_flags() {
   local t=${DOWNSTREAM_TIMEOUT_MS:-1000}ms

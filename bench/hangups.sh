@@ -9,12 +9,8 @@ here=$(cd "$(dirname "$0")" && pwd); root=$(dirname "$here")
 shared=${SHARED_BENCH:-$(cd "$root/.." && pwd)/shared/bench}
 CALLERS=${CALLERS:-200} GIVE_UP=${GIVE_UP:-0.5} TURNS=${TURNS:-8} PORT=${PORT:-18310}
 out=${OUT_DIR:-$here/results/hangups-$(date +%H%M%S)}; mkdir -p "$out"
-set -a; . "$shared/bench.env"; set +a
-export JWT_EXTRA_CLAIMS='{"scope":"dashboard","azp":"bench"}'
 pids=(); cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }; trap cleanup EXIT
-taskset -c 1 bash "$shared/stubs/stubs.sh" "$out/stubs" > "$out/stubs.log" 2>&1 & pids+=($!)
-/usr/bin/python3 "$shared/tokens.py" --count "$CALLERS" > "$out/tokens.txt"
-. "$here/gather-flags.sh"; gather_flags "$PORT"
+. "$here/gather-flags.sh"; bench_stubs "$out" "$CALLERS"; gather_flags "$PORT"
 "${JAVA:-java}" "${GATHER_FLAGS[@]}" -Dgather.access-log.format=text -Dgather.admission.slow-start=0s \
   -Dgather.admission.min-concurrent="$TURNS" -Dgather.admission.max-concurrent="$TURNS" \
   -jar "${JAR:-$root/aggregator/target/gather.jar}" > "$out/gather.log" 2>&1 & pids+=($!)

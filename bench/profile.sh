@@ -14,12 +14,8 @@ here=$(cd "$(dirname "$0")" && pwd); root=$(dirname "$here")
 shared=${SHARED_BENCH:-$(cd "$root/.." && pwd)/shared/bench}
 CONC=${CONC:-64} DURATION=${DURATION:-30} WARMUP=${WARMUP:-40} USERS=${USERS:-100000} PORT=${PORT:-18180}
 out=${OUT_DIR:-$here/results/profile-$(date +%H%M%S)}; mkdir -p "$out"
-set -a; . "$shared/bench.env"; set +a
-export JWT_EXTRA_CLAIMS='{"scope":"dashboard","azp":"bench"}'
 pids=(); cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }; trap cleanup EXIT
-taskset -c 1 bash "$shared/stubs/stubs.sh" "$out/stubs" > "$out/stubs.log" 2>&1 & pids+=($!)
-/usr/bin/python3 "$shared/tokens.py" --count "$USERS" > "$out/tokens.txt"
-. "$here/gather-flags.sh"; gather_flags "$PORT"
+. "$here/gather-flags.sh"; bench_stubs "$out" "$USERS"; gather_flags "$PORT"
 java=${JAVA:-java}; jcmd=$(dirname "$(readlink -f "$(command -v "$java")")")/jcmd  # the JDK that runs Gather attaches to it
 # flags given to this script come last, so they win over the bench defaults (e.g. -Dendpoints.all.port=28180)
 taskset -c 0 "$java" "${GATHER_FLAGS[@]}" "$@" \

@@ -11,14 +11,10 @@ here=$(cd "$(dirname "$0")" && pwd); root=$(dirname "$here")
 shared=${SHARED_BENCH:-$(cd "$root/.." && pwd)/shared/bench}
 CPUS=${CPUS:-0} RUNS=${RUNS:-5} PORT=${PORT:-18190} JAVA=${JAVA:-java} JAR=${JAR:-$root/aggregator/target/gather.jar}
 out=${OUT_DIR:-$here/results/startup-$(date +%H%M%S)}; mkdir -p "$out"
-set -a; . "$shared/bench.env"; set +a
-export JWT_EXTRA_CLAIMS='{"scope":"dashboard","azp":"bench"}'
 pids=(); gpid=''; cleanup() { for p in "${pids[@]}" $gpid; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
-taskset -c 1 bash "$shared/stubs/stubs.sh" "$out/stubs" > "$out/stubs.log" 2>&1 & pids+=($!)
-/usr/bin/python3 "$shared/tokens.py" --count 1000 > "$out/tokens.txt"
+. "$here/gather-flags.sh"; bench_stubs "$out" 1000; gather_flags "$PORT"
 tok=$(head -1 "$out/tokens.txt" | awk '{print $2}')
-. "$here/gather-flags.sh"; gather_flags "$PORT"
 props=("${GATHER_FLAGS[@]}" -Dgather.access-log.enabled=false)
 major=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F= '/java.specification.version/ {gsub(/ /, "", $2); print $2}')
 cds=()
