@@ -9,7 +9,10 @@ import io.gather.dashboard.SectionResult.Source;
 import io.gather.dashboard.section.SectionObserver;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.ShutdownEvent;
+import io.micronaut.runtime.graceful.GracefulShutdownCapable;
 import jakarta.inject.Singleton;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,11 +25,12 @@ import org.slf4j.LoggerFactory;
  * section was then served stale or missing), then nothing while the faults go on, and one INFO when the service
  * answers again after {@value #QUIET_SECONDS} s without a fault, with how long it lasted and how many calls failed.
  * Breaker transitions are logged beside it, at INFO, by {@link ResilienceMetrics}. Details are Gather's own fixed
- * sentences: never a host, a body or a token. Once Gather shuts down, the calls its closing client pools fail are
- * not the downstream's fault: they are counted in the section metrics, not logged (a deploy raises no alarm).
+ * sentences: never a host, a body or a token. Once Gather shuts down (its graceful shutdown starts, or without one
+ * its context stops), the calls its closing client pools fail are not the downstream's fault: they are counted in
+ * the section metrics, not logged, so a deploy raises no alarm.
  */
 @Singleton
-final class FaultEpisodes implements SectionObserver, ApplicationEventListener<ShutdownEvent> {
+final class FaultEpisodes implements SectionObserver, GracefulShutdownCapable, ApplicationEventListener<ShutdownEvent> {
     static final String LOGGER = "gather.faults";
     static final long QUIET_SECONDS = 30;
     private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
@@ -38,6 +42,14 @@ final class FaultEpisodes implements SectionObserver, ApplicationEventListener<S
         return new Episode(section.id(), shuttingDown);
     }
 
+    /** Called as the graceful shutdown starts, beside the HTTP clients' own (which close their pools). */
+    @Override
+    public CompletionStage<?> shutdownGracefully() {
+        shuttingDown.set(true);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** Without a graceful shutdown, the context's stop. */
     @Override
     public void onApplicationEvent(ShutdownEvent event) {
         shuttingDown.set(true);

@@ -62,11 +62,19 @@ class FaultEpisodesTest {
         episodes.forSection(Sections.PROFILE).settled(unreachable, 0);
         assertEquals(1, warnings(), "a fault before the shutdown is the service's");
 
-        episodes.onApplicationEvent(new ShutdownEvent(BeanContext.build()));
+        episodes.shutdownGracefully();
         SectionObserver.Recorder recommendations = episodes.forSection(Sections.RECOMMENDATIONS);
         recommendations.settled(unreachable, 0);
         recommendations.settled(Missing.of(Reason.BULKHEAD_FULL, "Too many calls.", Duration.ZERO), 0);
         assertEquals(1, warnings(), log.list.toString());
+    }
+
+    @Test
+    void withoutAGracefulShutdownTheContextsStopSilencesThem() {
+        FaultEpisodes episodes = new FaultEpisodes();
+        episodes.onApplicationEvent(new ShutdownEvent(BeanContext.build()));
+        episodes.forSection(Sections.ORDERS).settled(Missing.of(Reason.UNAVAILABLE, "The service could not be reached.", Duration.ZERO), 0);
+        assertEquals(0, warnings(), log.list.toString());
     }
 
     @Test
