@@ -165,7 +165,7 @@ public final class Admission implements InstanceLoad {
      * turn granted but not yet delivered when the wait is cancelled goes to the next waiter.
      */
     public Mono<Turn> await(Executor resumeOn) {
-        return Mono.create(sink -> {
+        return Mono.<Turn>create(sink -> {
             if (queued.incrementAndGet() > queueSize || queueTimeoutNanos == 0) {
                 queued.decrementAndGet();
                 sink.success(Refused.QUEUE_FULL);
@@ -176,7 +176,9 @@ public final class Admission implements InstanceLoad {
             queue.add(waiter);
             waiter.timeout = timer.schedule(waiter::expired, queueTimeoutNanos, TimeUnit.NANOSECONDS);
             drain();    // a turn freed between this request's try and its joining the queue is not lost
-        });
+        })
+            // delivered as the wait was cancelled from another thread: the sink drops it, the turn goes back
+            .doOnDiscard(Permit.class, Permit::release);
     }
 
     /** Dashboard requests being assembled now. */
