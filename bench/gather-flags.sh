@@ -1,4 +1,4 @@
-# Sourced by bench/profile.sh, startup.sh and hangups.sh: the shared bench's stubs and tokens for one Gather, and the
+# Sourced by bench/profile.sh, startup.sh, hangups.sh (and run.sh, for java_major): the shared bench's stubs and tokens for one Gather, and the
 # system properties that point it at them, with the peers' per-call timeout as deadline and section timeouts, and
 # client "bench" in a tier whose quota no run reaches. run.sh builds the same for run-peers.sh.
 
@@ -10,6 +10,11 @@ bench_stubs() {
   export JWT_EXTRA_CLAIMS='{"scope":"dashboard","azp":"bench"}'
   taskset -c 1 bash "$shared/stubs/stubs.sh" "$1/stubs" > "$1/stubs.log" 2>&1 & pids+=($!)
   /usr/bin/python3 "$shared/tokens.py" --count "$2" > "$1/tokens.txt"
+}
+
+# Usage: java_major JAVA   prints the Java feature release that JAVA runs (17, 25, ...)
+java_major() {
+  "$1" -XshowSettings:properties -version 2>&1 | awk -F= '/java.specification.version/ {gsub(/ /, "", $2); print $2}'
 }
 
 # Usage: gather_flags PORT   (sets the array GATHER_FLAGS; the management port is PORT + 1)

@@ -117,7 +117,8 @@ fi
 export DEGRADED_MARK_gather_redis='"degraded":true'
 if [[ ${ALSO_AOT:-0} == 1 ]]; then
   aot_java=${AOT_JAVA:-$(ls -d /usr/lib/jvm/*/bin/java | sort -V | tail -1)}
-  aot_major=$("$aot_java" -XshowSettings:properties -version 2>&1 | awk -F= '/java.specification.version/ {gsub(/ /, "", $2); print $2}')
+  . "$here/gather-flags.sh"
+  aot_major=$(java_major "$aot_java")
   ((aot_major >= 25)) || { echo "bench: ALSO_AOT needs JDK 25 or newer ($aot_java is $aot_major; set AOT_JAVA)" >&2; exit 1; }
   aot_dir=$OUT_DIR/aot-train; mkdir -p "$aot_dir"
   echo "bench: training an AOT cache for $jar on $aot_java (output in $aot_dir)"

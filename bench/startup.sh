@@ -16,7 +16,7 @@ trap cleanup EXIT
 . "$here/gather-flags.sh"; bench_stubs "$out" 1000; gather_flags "$PORT"
 tok=$(head -1 "$out/tokens.txt" | awk '{print $2}')
 props=("${GATHER_FLAGS[@]}" -Dgather.access-log.enabled=false)
-major=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F= '/java.specification.version/ {gsub(/ /, "", $2); print $2}')
+major=$(java_major "$JAVA")
 cds=()
 if [[ ${CDS:-0} == 1 ]]; then
   if (( major >= 25 )); then train=(-XX:AOTCacheOutput="$out/gather.aot"); cds=(-XX:AOTCache="$out/gather.aot")

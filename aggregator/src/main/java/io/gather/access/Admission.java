@@ -142,7 +142,7 @@ public final class Admission implements InstanceLoad {
         return retryAfter;
     }
 
-    /** A turn now, if one is free and nobody waits before this request; else null (then {@link #await()}). */
+    /** A turn now, if one is free and nobody waits before this request; else null (then {@link #await}). */
     @Nullable
     public Permit tryAdmit() {
         if (!queue.isEmpty()) {
@@ -154,15 +154,8 @@ public final class Admission implements InstanceLoad {
 
     /**
      * Waits for a turn behind the requests already waiting: a {@link Permit}, or a {@link Refused} when the queue is
-     * full or the wait runs out. Cancelling the wait leaves the queue (a turn granted meanwhile is given back).
-     */
-    public Mono<Turn> await() {
-        return await(Runnable::run);
-    }
-
-    /**
-     * {@link #await()}, the turn or the refusal delivered through {@code resumeOn} (the request's event loop). A
-     * turn granted but not yet delivered when the wait is cancelled goes to the next waiter.
+     * full or the wait runs out, delivered through {@code resumeOn} (the request's event loop). Cancelling the wait
+     * leaves the queue; a turn granted but not yet delivered then goes to the next waiter.
      */
     public Mono<Turn> await(Executor resumeOn) {
         return Mono.<Turn>create(sink -> {
@@ -254,14 +247,7 @@ public final class Admission implements InstanceLoad {
                 return false;
             }
             left();
-            try {
-                resumeOn.execute(this::deliver);
-            } catch (RejectedExecutionException e) {
-                // the request's event loop is shutting down: nobody will take this turn
-                if (compareAndSet(GRANTED, GONE) && p.compareAndSet(false, true)) {
-                    p.listener.onIgnore();      // not through release(): no drain from inside drain()
-                }
-            }
+            resume(this::deliver);
             return true;
         }
 
@@ -274,11 +260,16 @@ public final class Admission implements InstanceLoad {
         void expired() {
             if (compareAndSet(WAITING, GONE)) {
                 left();
-                try {
-                    resumeOn.execute(() -> sink.success(Refused.WAITED_TOO_LONG));
-                } catch (RejectedExecutionException e) {
-                    sink.success(Refused.WAITED_TOO_LONG);
-                }
+                resume(() -> sink.success(Refused.WAITED_TOO_LONG));
+            }
+        }
+
+        /** On the request's executor; here, if it no longer takes tasks (shutting down): a turn must not vanish. */
+        private void resume(Runnable task) {
+            try {
+                resumeOn.execute(task);
+            } catch (RejectedExecutionException e) {
+                task.run();
             }
         }
 

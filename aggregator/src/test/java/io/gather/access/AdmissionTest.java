@@ -11,6 +11,7 @@ import io.micronaut.context.exceptions.ConfigurationException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
@@ -33,8 +34,13 @@ class AdmissionTest {
 
     /** Subscribes to a wait and keeps what it came to. */
     private static AtomicReference<Admission.Turn> waitFor(Admission admission, List<Disposable> subscriptions) {
+        return waitFor(admission, Runnable::run, subscriptions);
+    }
+
+    /** The same, the turn delivered through {@code resumeOn} (a request's event loop). */
+    private static AtomicReference<Admission.Turn> waitFor(Admission admission, Executor resumeOn, List<Disposable> subscriptions) {
         AtomicReference<Admission.Turn> turn = new AtomicReference<>();
-        subscriptions.add(admission.await().subscribe(turn::set));
+        subscriptions.add(admission.await(resumeOn).subscribe(turn::set));
         return turn;
     }
 
@@ -116,13 +122,12 @@ class AdmissionTest {
         Admission a = admission(1, 10, Duration.ofSeconds(1));
         Admission.Permit busy = a.tryAdmit();
         List<Runnable> loop = new ArrayList<>();                // the leaving caller's event loop, run by hand
-        AtomicReference<Admission.Turn> gone = new AtomicReference<>();
-        Disposable leaving = a.await(loop::add).subscribe(gone::set);
         List<Disposable> subs = new ArrayList<>();
+        var gone = waitFor(a, loop::add, subs);
         var next = waitFor(a, subs);
         busy.release();                                         // granted to the first waiter, on its way to it ...
         assertEquals(1, loop.size());
-        leaving.dispose();                                      // ... as its caller hangs up
+        subs.get(0).dispose();                                  // ... as its caller hangs up
         assertInstanceOf(Admission.Permit.class, next.get(), "the turn went on to the next waiter");
         loop.forEach(Runnable::run);
         assertNull(gone.get(), "and never reached the caller who left");
@@ -134,8 +139,7 @@ class AdmissionTest {
         Admission a = admission(1, 10, Duration.ofSeconds(1));
         Admission.Permit busy = a.tryAdmit();
         List<Runnable> loop = new ArrayList<>();
-        AtomicReference<Admission.Turn> turn = new AtomicReference<>();
-        a.await(loop::add).subscribe(turn::set);
+        var turn = waitFor(a, loop::add, new ArrayList<>());
         busy.release();
         assertNull(turn.get(), "not on the thread that freed it");
         loop.forEach(Runnable::run);

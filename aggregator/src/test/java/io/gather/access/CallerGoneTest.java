@@ -1,7 +1,6 @@
 package io.gather.access;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gather.stubs.Behaviour;
 import io.gather.stubs.Service;
@@ -14,7 +13,6 @@ import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,14 +39,14 @@ class CallerGoneTest extends HarnessBacked {
         harness.stubs.behave(Service.ORDERS, Behaviour.of(Behaviour.Kind.HANG));
         long ordersCalls = harness.stubs.service(Service.ORDERS).calls();
         try (Socket first = ask("u-1")) {
-            within(() -> admission.inFlight() == 1, "the first dashboard is under way (orders hangs)");
+            GatherHarness.eventually(() -> admission.inFlight() == 1, "the first dashboard is under way (orders hangs)");
             try (Socket second = ask("u-2")) {
-                within(() -> admission.waiting() == 1, "the second waits for a turn");
+                GatherHarness.eventually(() -> admission.waiting() == 1, "the second waits for a turn");
             }
-            within(() -> admission.waiting() == 0, "the second left the queue when it hung up");
+            GatherHarness.eventually(() -> admission.waiting() == 0, "the second left the queue when it hung up");
             assertEquals(1, admission.inFlight(), "without taking a turn");
         }
-        within(() -> admission.inFlight() == 0, "the first dashboard was cancelled when its caller hung up");
+        GatherHarness.eventually(() -> admission.inFlight() == 0, "the first dashboard was cancelled when its caller hung up");
         assertEquals(ordersCalls + 1, harness.stubs.service(Service.ORDERS).calls(), "no call for the caller who left the queue");
 
         harness.stubs.reset(0);
@@ -61,14 +59,5 @@ class CallerGoneTest extends HarnessBacked {
             + harness.token(user) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         socket.getOutputStream().flush();
         return socket;
-    }
-
-    /** Polls real HTTP state for up to 5 s: far less than the 10 s and 30 s that would end the work without a hang-up. */
-    private static void within(BooleanSupplier condition, String what) throws InterruptedException {
-        long end = System.nanoTime() + 5_000_000_000L;
-        while (!condition.getAsBoolean() && System.nanoTime() < end) {
-            Thread.sleep(10);
-        }
-        assertTrue(condition.getAsBoolean(), what);
     }
 }

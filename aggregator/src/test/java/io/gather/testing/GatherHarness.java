@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * What an integration test of Gather needs: the contract stubs on free loopback ports, Gather's
@@ -24,6 +25,7 @@ public final class GatherHarness implements AutoCloseable {
     public static final String ISSUER = "https://auth.gather.test";
     public static final String AUDIENCE = "gather-dashboard";
     public static final String MANAGEMENT_PORT = "endpoints.all.port";
+    private static final String[] SECTIONS = {"profile", "orders", "notifications", "recommendations"};
 
     public final ContractStubs stubs = ContractStubs.startInstant();
     public final DevTokens tokens = new DevTokens(SECRET, ISSUER, AUDIENCE);
@@ -44,7 +46,7 @@ public final class GatherHarness implements AutoCloseable {
         p.put("micronaut.security.token.jwt.claims-validators.audience", AUDIENCE);
         p.put("gather.dashboard.deadline", "1500ms");
         p.put("gather.admission.slow-start", "0s"); // full capacity at once: tests start many requests at once
-        for (String s : new String[] {"profile", "orders", "notifications", "recommendations"}) {
+        for (String s : SECTIONS) {
             p.put("gather.sections." + s + ".timeout", "1000ms");
             p.put("gather.sections." + s + ".cache.enabled", "false");
             p.put("gather.sections." + s + ".breaker.enabled", "false");
@@ -60,10 +62,24 @@ public final class GatherHarness implements AutoCloseable {
     /** Sets the request's deadline and every section's timeout in {@code properties}; returns them. */
     public static Map<String, String> timeouts(Map<String, String> properties, String deadline, String sectionTimeout) {
         properties.put("gather.dashboard.deadline", deadline);
-        for (String s : new String[] {"profile", "orders", "notifications", "recommendations"}) {
+        for (String s : SECTIONS) {
             properties.put("gather.sections." + s + ".timeout", sectionTimeout);
         }
         return properties;
+    }
+
+    /**
+     * Polls state that real HTTP on loopback changes (a cancellation, a queue) every 10 ms until it holds, for 5 s
+     * at most, then asserts it: far less than the 10 s timeouts such tests set to tell "ended by X" from "timed out".
+     */
+    public static void eventually(BooleanSupplier condition, String what) throws InterruptedException {
+        long end = System.nanoTime() + 5_000_000_000L;
+        while (!condition.getAsBoolean() && System.nanoTime() < end) {
+            Thread.sleep(10);
+        }
+        if (!condition.getAsBoolean()) {
+            throw new AssertionError(what + " (not within 5 s)");
+        }
     }
 
     /** The management port these properties give Gather (health, prometheus, openapi). */
