@@ -39,7 +39,8 @@ class CallerGoneTest extends HarnessBacked {
         harness.stubs.behave(Service.ORDERS, Behaviour.of(Behaviour.Kind.HANG));
         long ordersCalls = harness.stubs.service(Service.ORDERS).calls();
         try (Socket first = ask("u-1")) {
-            GatherHarness.eventually(() -> admission.inFlight() == 1, "the first dashboard is under way (orders hangs)");
+            GatherHarness.eventually(() -> admission.inFlight() == 1
+                && harness.stubs.service(Service.ORDERS).calls() == ordersCalls + 1, "the first dashboard waits on orders");
             try (Socket second = ask("u-2")) {
                 GatherHarness.eventually(() -> admission.waiting() == 1, "the second waits for a turn");
             }
