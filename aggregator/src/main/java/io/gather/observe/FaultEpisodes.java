@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * answers again after {@value #QUIET_SECONDS} s without a fault, with how long it lasted and how many calls failed.
  * Breaker transitions are logged beside it, at INFO, by {@link ResilienceMetrics}. Details are Gather's own fixed
  * sentences: never a host, a body or a token. Once Gather shuts down (its graceful shutdown starts, or without one
- * its context stops), the calls its closing client pools fail are not the downstream's fault: they are counted in
+ * its context stops), the calls its closing clients fail (past the grace period) are not the downstream's fault: they are counted in
  * the section metrics, not logged, so a deploy raises no alarm.
  */
 @Singleton
@@ -42,7 +42,7 @@ final class FaultEpisodes implements SectionObserver, GracefulShutdownCapable, A
         return new Episode(section.id(), shuttingDown);
     }
 
-    /** Called as the graceful shutdown starts, beside the HTTP clients' own (which close their pools). */
+    /** Called as the graceful shutdown starts (the HTTP clients close after it, when the context stops). */
     @Override
     public CompletionStage<?> shutdownGracefully() {
         shuttingDown.set(true);

@@ -3,7 +3,6 @@ package io.gather.testing;
 import io.gather.stubs.ContractStubs;
 import io.gather.stubs.DevTokens;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -13,6 +12,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -25,6 +27,7 @@ public final class GatherHarness implements AutoCloseable {
     public static final String ISSUER = "https://auth.gather.test";
     public static final String AUDIENCE = "gather-dashboard";
     public static final String MANAGEMENT_PORT = "endpoints.all.port";
+    private static final Set<Integer> GIVEN = ConcurrentHashMap.newKeySet();
     private static final String[] SECTIONS = {"profile", "orders", "notifications", "recommendations"};
 
     public final ContractStubs stubs = ContractStubs.startInstant();
@@ -87,13 +90,24 @@ public final class GatherHarness implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + properties.get(MANAGEMENT_PORT));
     }
 
-    /** A loopback port free right now. */
+    /**
+     * A loopback port free right now, for a server the test starts next. It is taken below the kernel's ephemeral
+     * range (32768-60999), where no outgoing connection can grab it between this check and the server's bind (a port
+     * from {@code new ServerSocket(0)} sometimes was, by one of the tests' own client connections), and never twice.
+     */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(20_000, 32_000);
+            if (!GIVEN.add(port)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (IOException busy) {
+                // taken by something else on the machine: try another
+            }
         }
+        throw new IllegalStateException("no free loopback port between 20000 and 32000");
     }
 
     /** A token for {@code sub} with {@code scope: dashboard} and no client. */

@@ -20,6 +20,9 @@ import java.util.List;
  * ({@link FrontProblem}) after the answers to the requests before it, in order, and is the
  * connection's last ({@link LastAnswer}): nothing behind it is decoded or answered.
  * <p>
+ * Each request routed is counted in {@link ShutdownDrain} until its answer's last byte is written; once a graceful
+ * shutdown has drained, a request is refused (503) rather than served by a Gather closing its clients.
+ * <p>
  * Bodies: a declared length over {@code max-request-size} is refused before a byte of it is read.
  * A chunked body, whose size is unknown until it ends, is held here (at most {@code max-request-size}
  * bytes) until its last chunk, so that a malformed or oversized one is refused before routing rather
@@ -29,7 +32,9 @@ final class FrontGate extends ChannelDuplexHandler {
     static final String NAME = "gather-front-gate";
 
     private final long maxBodyBytes;
+    private final ShutdownDrain drain;
     private int unanswered;                 // requests routed whose answer has not begun
+    private int unfinished;                 // requests routed whose answer has not ended
     private boolean informational;          // the answer being written is a 1xx
     private boolean refused;
     private FullHttpResponse refusal;       // waits for the answers before it
@@ -37,8 +42,9 @@ final class FrontGate extends ChannelDuplexHandler {
     private final List<HttpContent> heldBody = new ArrayList<>(0);
     private long heldBytes;
 
-    FrontGate(long maxBodyBytes) {
+    FrontGate(long maxBodyBytes, ShutdownDrain drain) {
         this.maxBodyBytes = maxBodyBytes;
+        this.drain = drain;
     }
 
     @Override
@@ -63,9 +69,11 @@ final class FrontGate extends ChannelDuplexHandler {
             ReferenceCountUtil.release(request);
         } else if (HttpUtil.isTransferEncodingChunked(request)) {
             held = request;
-        } else {
-            unanswered++;
+        } else if (routed()) {
             ctx.fireChannelRead(request);
+        } else {
+            refuse(ctx, Rejection.SHUTTING_DOWN, request);
+            ReferenceCountUtil.release(request);
         }
     }
 
@@ -87,14 +95,25 @@ final class FrontGate extends ChannelDuplexHandler {
         heldBody.add(content);
         if (heldBytes > maxBodyBytes) {
             refuse(ctx, Rejection.BODY_TOO_LARGE, held);
+        } else if (content instanceof LastHttpContent && !routed()) {
+            refuse(ctx, Rejection.SHUTTING_DOWN, held);
         } else if (content instanceof LastHttpContent) {
-            unanswered++;
             ctx.fireChannelRead(held);
             held = null;
             heldBody.forEach(ctx::fireChannelRead);
             heldBody.clear();
             heldBytes = 0;
         }
+    }
+
+    /** Counts a request about to reach Micronaut; false once the shutdown has drained. */
+    private boolean routed() {
+        if (!drain.tryStart()) {
+            return false;
+        }
+        unanswered++;
+        unfinished++;
+        return true;
     }
 
     private void refuse(ChannelHandlerContext ctx, Rejection rejection, HttpRequest request) {
@@ -119,6 +138,10 @@ final class FrontGate extends ChannelDuplexHandler {
         }
         boolean last = msg instanceof LastHttpContent && !informational;
         ctx.write(msg, promise);
+        if (last && unfinished > 0) {
+            unfinished--;
+            drain.finished();
+        }
         if (last && unanswered == 0 && refusal != null) {
             FullHttpResponse answer = refusal;
             refusal = null;
@@ -128,6 +151,9 @@ final class FrontGate extends ChannelDuplexHandler {
 
     @Override
     public void handlerRemoved(ChannelHandlerContext ctx) {
+        for (; unfinished > 0; unfinished--) {
+            drain.finished();   // the connection closed before these answers ended
+        }
         releaseHeld();
         ReferenceCountUtil.release(refusal);
         refusal = null;

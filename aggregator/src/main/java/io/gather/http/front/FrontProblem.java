@@ -18,9 +18,9 @@ import java.util.UUID;
 /**
  * Writes a {@link Rejection} as the same problem+json Micronaut's answers carry (README, "Errors"):
  * {@code type}, {@code title}, {@code status}, {@code detail}, {@code instance}, {@code requestId}, with
- * {@code Date}, {@code X-Request-Id} and {@code Connection: close}. {@code instance} is the request's
- * path when its target was read and is valid, otherwise {@code urn:uuid:<requestId>}; the caller's
- * {@code X-Request-Id} is kept only for a request that was fully parsed.
+ * {@code Date}, {@code X-Request-Id}, {@code Connection: close} and the rejection's {@code Retry-After}, if
+ * any. {@code instance} is the request's path when its target was read and is valid, otherwise
+ * {@code urn:uuid:<requestId>}; the caller's {@code X-Request-Id} is kept only for a request that was fully parsed.
  */
 final class FrontProblem {
     private FrontProblem() {
@@ -49,6 +49,9 @@ final class FrontProblem {
             .set(HttpHeaderNames.CONTENT_LENGTH, bytes.length)
             .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
             .set(RequestIds.HEADER, requestId);
+        if (rejection.retryAfterSeconds() > 0) {
+            response.headers().set(HttpHeaderNames.RETRY_AFTER, rejection.retryAfterSeconds());
+        }
         return response;
     }
 }

@@ -17,9 +17,11 @@ final class HttpFrontPipeline implements BeanCreatedEventListener<ChannelPipelin
     private static final String CODEC = ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC;
 
     private final NettyHttpServerConfiguration server;
+    private final ShutdownDrain drain;
 
-    HttpFrontPipeline(NettyHttpServerConfiguration server) {
+    HttpFrontPipeline(NettyHttpServerConfiguration server, ShutdownDrain drain) {
         this.server = server;
+        this.drain = drain;
     }
 
     @Override
@@ -35,7 +37,7 @@ final class HttpFrontPipeline implements BeanCreatedEventListener<ChannelPipelin
         if (pipeline.get(CODEC) instanceof HttpServerCodec && pipeline.get(FrontGate.NAME) == null) {
             pipeline.replace(CODEC, CODEC, StrictCodec.create(server));
             pipeline.addBefore(CODEC, NotHttpSniffer.NAME, new NotHttpSniffer(CODEC));
-            pipeline.addAfter(CODEC, FrontGate.NAME, new FrontGate(server.getMaxRequestSize()));
+            pipeline.addAfter(CODEC, FrontGate.NAME, new FrontGate(server.getMaxRequestSize(), drain));
         }
         return pipeline;
     }

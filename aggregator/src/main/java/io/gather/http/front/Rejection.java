@@ -5,10 +5,11 @@ import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 
 /**
- * Why the front refuses a request: the status and a fixed sentence for {@code detail}. Never built from
- * request input, so nothing a caller sends is reflected.
+ * Why the front refuses a request: the status, a fixed sentence for {@code detail} and, when asking again soon makes
+ * sense, a {@code Retry-After} in seconds (0: none). Never built from request input, so nothing a caller sends is
+ * reflected.
  */
-record Rejection(HttpResponseStatus status, String detail) {
+record Rejection(HttpResponseStatus status, String detail, int retryAfterSeconds) {
     static final Rejection NOT_HTTP = bad("The bytes received are not an HTTP/1.1 request.");
     static final Rejection UNPARSABLE = bad("The request line or a header field is not valid HTTP/1.1.");
     static final Rejection LINE_TOO_LONG = new Rejection(HttpResponseStatus.REQUEST_URI_TOO_LONG,
@@ -32,6 +33,12 @@ record Rejection(HttpResponseStatus status, String detail) {
     static final Rejection HOST_MISSING = bad("An HTTP/1.1 request needs exactly one Host header field.");
     static final Rejection HOST_REPEATED = bad("The request has more than one Host header field.");
     static final Rejection HOST_INVALID = bad("The Host header field is not a valid host and port.");
+    static final Rejection SHUTTING_DOWN = new Rejection(HttpResponseStatus.SERVICE_UNAVAILABLE,
+        "This instance is shutting down; ask again and another will answer.", 1);
+
+    Rejection(HttpResponseStatus status, String detail) {
+        this(status, detail, 0);
+    }
 
     /** What a request the decoder failed on gets. */
     static Rejection ofDecoderFailure(Throwable cause) {
