@@ -79,7 +79,7 @@ final class AdmissionFilter implements HttpServerFilter, Ordered {
             return answer;
         }
         return answer.takeUntilOther(CallerGone.of(channel))
-            .switchIfEmpty(Mono.fromSupplier(() -> HttpResponse.status(CallerGone.STATUS, "Client Closed Request")));
+            .switchIfEmpty(Mono.fromSupplier(CallerGone::answer));
     }
 
     @SuppressWarnings("unchecked")

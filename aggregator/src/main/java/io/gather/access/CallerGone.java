@@ -1,5 +1,8 @@
 package io.gather.access;
 
+import io.micronaut.http.HttpAttributes;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -17,6 +20,17 @@ final class CallerGone {
     private CallerGone() {
     }
 
+    /**
+     * The answer a request whose caller left ends with: never sent, it gives the access line its 499. It carries why
+     * as the response's exception, so that filters which read the status as one of the standard ones (OpenTelemetry's
+     * server filter: 499 is none) see an ended request instead (its span: an error, with code 499) and do not fail.
+     */
+    static MutableHttpResponse<?> answer() {
+        MutableHttpResponse<?> response = HttpResponse.status(STATUS, "Client Closed Request");
+        response.setAttribute(HttpAttributes.EXCEPTION, new Left());
+        return response;
+    }
+
     /** Emits once when the channel closes; cancelled (the answer came first), it stops listening. */
     static Mono<Boolean> of(Channel channel) {
         return Mono.create(sink -> {
@@ -25,5 +39,12 @@ final class CallerGone {
             closed.addListener(gone);
             sink.onDispose(() -> closed.removeListener(gone));
         });
+    }
+
+    /** Why a request ended without an answer: its caller closed the connection first. */
+    static final class Left extends RuntimeException {
+        Left() {
+            super("The caller closed the connection before the answer was ready.", null, false, false);
+        }
     }
 }

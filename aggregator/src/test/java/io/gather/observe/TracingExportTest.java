@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
 import io.gather.stubs.Behaviour;
 import io.gather.stubs.Service;
 import io.gather.stubs.ServiceStub;
@@ -16,7 +17,9 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -169,6 +172,28 @@ class TracingExportTest {
         Span server = serverSpan(trace, 2);
         eachCallIsAnExportedChildOf(server, "trace-4", Service.PROFILE, Service.ORDERS);
         assertEquals(trace, loggedTraceId("trace-4"));
+    }
+
+    @Test
+    void aCallerWhoHangsUpEndsTheRequestsSpanAndNoErrorIsLogged() throws Exception {
+        harness.stubs.behave(Service.ORDERS, Behaviour.of(Behaviour.Kind.HANG));
+        long ordersCalls = harness.stubs.service(Service.ORDERS).calls();
+        String trace = "8a3c60f7d188f8fa79d48a391a778fa6";
+        LoggedLines micronaut = new LoggedLines("io.micronaut").attach();
+        try (Socket socket = new Socket("127.0.0.1", server.getPort())) {
+            socket.getOutputStream().write(("GET /api/v1/dashboard HTTP/1.1\r\nHost: localhost\r\nX-Request-Id: trace-5\r\n"
+                + "traceparent: 00-" + trace + "-d75597dee50b0cac-01\r\nAuthorization: Bearer " + harness.token("u-42")
+                + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            GatherHarness.eventually(() -> harness.stubs.service(Service.ORDERS).calls() > ordersCalls, "orders is called");
+        }
+        try {
+            String line = lines.lineWith("\"requestId\":\"trace-5\"");
+            assertTrue(line.contains("\"status\":499"), line);
+            serverSpan(trace, 0);   // the request's span ended and was exported (499 is no HttpStatus: it once failed there)
+            assertEquals(List.of(), micronaut.messages(Level.WARN), "nothing logged as a warning or an error");
+        } finally {
+            micronaut.detach();
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.gather.testing;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -38,6 +39,11 @@ public final class LoggedLines extends ListAppender<ILoggingEvent> {
     /** The lines so far, formatted. */
     public synchronized List<String> messages() {
         return list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+    }
+
+    /** The lines so far at {@code level} or above, formatted. */
+    public synchronized List<String> messages(Level level) {
+        return list.stream().filter(e -> e.getLevel().isGreaterOrEqual(level)).map(ILoggingEvent::getFormattedMessage).toList();
     }
 
     /** The first line containing {@code text}, waiting at most 5 s for it. */
