@@ -19,8 +19,10 @@
 #        ALSO_REDIS=1  also run Gather with the Redis store (name gather-redis, port 8082) right before the
 #                      memory-store one, so both stores show in one run
 #        ALSO_TRACING=1  also run the current build with tracing on (name gather-traced, port 8087) right before
-#                      the default one, exporting every span over OTLP/HTTP to a throwaway nginx sink on a free
-#                      loopback port (on the load cores when pinned) that answers 200 and logs each export's size
+#                      the default one, exporting over OTLP/HTTP to a throwaway sink (bench/otlp-sink.py) on a free
+#                      loopback port (on the load cores when pinned) that counts the spans it gets;
+#                      TRACING_OPTS adds flags to that build only (e.g. -Dotel.traces.sampler=parentbased_traceidratio
+#                      -Dotel.traces.sampler.arg=0.1)
 # Gather's section caches are on with their defaults: USERS=1000 repeats users within their freshness
 # ("cache on"); USERS=100000 hardly repeats a user within it ("cache off").
 # Tokens carry scope "dashboard" and azp "bench"; client bench has a tier of two per-user policies (as the
@@ -134,34 +136,23 @@ fi
 export DEGRADED_MARK_gather_aot='"degraded":true'
 
 if [[ ${ALSO_TRACING:-0} == 1 ]]; then
-  sink=$OUT_DIR/otlp-sink; mkdir -p "$sink/tmp"; sink=$(cd "$sink" && pwd)
+  sink=$OUT_DIR/otlp-sink; mkdir -p "$sink"
   otlp_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-  cat > "$sink/nginx.conf" <<EOF
-worker_processes 1;
-daemon off;
-pid $sink/nginx.pid;
-error_log $sink/error.log warn;
-events { worker_connections 1024; }
-http {
-  log_format export '\$status \$content_length';
-  access_log $sink/exports.log export;
-  client_max_body_size 64m;
-  client_body_temp_path $sink/tmp; proxy_temp_path $sink/tmp; fastcgi_temp_path $sink/tmp;
-  uwsgi_temp_path $sink/tmp; scgi_temp_path $sink/tmp;
-  server { listen 127.0.0.1:$otlp_port; location = /v1/traces { return 200; } location / { return 404; } }
-}
-EOF
   pin=()
   [[ ${PIN:-1} == 0 ]] || ! command -v taskset >/dev/null || pin=(taskset -c "${LOAD_CPUS:-1}")
-  "${pin[@]}" nginx -p "$sink" -c "$sink/nginx.conf" & sink_pid=$!
+  "${pin[@]}" python3 "$here/otlp-sink.py" "$otlp_port" "$sink/summary.txt" & sink_pid=$!
+  # Spans the sink received against those made: one per request and one per downstream call (the access lines).
   stop_sink() {
     kill "$sink_pid" 2>/dev/null; wait "$sink_pid" 2>/dev/null || true
-    [[ ! -s $sink/exports.log ]] || awk '{ n++; b += $2 } END { printf "bench: the OTLP sink took %d exports, %.1f MB
-", n, b / 1e6 }' "$sink/exports.log"
+    local made
+    made=$(grep -o '"outcome":"ok","source":"live"' "$OUT_DIR/gather-traced.log" 2>/dev/null | wc -l)
+    made=$((made + $(grep -c '"route":' "$OUT_DIR/gather-traced.log" 2>/dev/null || echo 0)))
+    echo "bench: OTLP sink: $(cat "$sink/summary.txt" 2>/dev/null) of about $made spans made (a request and its live calls)" \
+      | tee -a "$OUT_DIR/results.txt"
   }
   trap 'stop_redis; stop_sink' EXIT
   before_bff+=(--bff "gather-traced|8087|/api/v1/dashboard|$(gather_cmd "$jar" "" \
-    "-Dgather.tracing.enabled=true -Dgather.tracing.endpoint=http://127.0.0.1:$otlp_port")")
+    "-Dgather.tracing.enabled=true -Dgather.tracing.endpoint=http://127.0.0.1:$otlp_port ${TRACING_OPTS:-}")")
   echo "bench: OTLP sink for gather-traced on 127.0.0.1:$otlp_port (pid $sink_pid)"
 fi
 export DEGRADED_MARK_gather_traced='"degraded":true'
