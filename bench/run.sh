@@ -18,6 +18,10 @@
 #                          loopback port for the run (on the load cores when pinned) and stops it after
 #        ALSO_REDIS=1  also run Gather with the Redis store (name gather-redis, port 8082) right before the
 #                      memory-store one, so both stores show in one run
+#        ALSO_FLAGS="..."  also run the current build with these JVM flags (name gather-flags, port 8088) right
+#                      before the default one, e.g. the heap layout README recommends for overload
+#        SPRING_FLAGS="..."  also run the Spring peer with these JVM flags (name spring-flags, port 8009), first:
+#                      the same heap layout for both, so that a ratio compares BFFs, not collectors
 #        ALSO_TRACING=1  also run the current build with tracing on (name gather-traced, port 8087) right before
 #                      the default one, exporting over OTLP/HTTP to a throwaway sink (bench/otlp-sink.py) on a free
 #                      loopback port (on the load cores when pinned) that counts the spans it gets;
@@ -156,6 +160,14 @@ if [[ ${ALSO_TRACING:-0} == 1 ]]; then
   echo "bench: OTLP sink for gather-traced on 127.0.0.1:$otlp_port (pid $sink_pid)"
 fi
 export DEGRADED_MARK_gather_traced='"degraded":true'
+
+if [[ -n ${ALSO_FLAGS:-} ]]; then
+  before_bff+=(--bff "gather-flags|8088|/api/v1/dashboard|$(gather_cmd "$jar" "" "$ALSO_FLAGS")")
+fi
+export DEGRADED_MARK_gather_flags='"degraded":true'
+if [[ -n ${SPRING_FLAGS:-} ]]; then
+  before_bff=(--bff "spring-flags|8009|/dashboard/{id}|java $SPRING_FLAGS -jar '$shared/peers/spring/target/spring-peer.jar'" "${before_bff[@]}")
+fi
 
 export GATHER_JAVA_OPTS=${GATHER_JAVA_OPTS:-}
 # RATIO lines against the peer to beat (when it runs).
