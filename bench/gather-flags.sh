@@ -1,4 +1,4 @@
-# Sourced by bench/profile.sh, startup.sh, hangups.sh (and run.sh, for java_major): the shared bench's stubs and tokens for one Gather, and the
+# Sourced by bench/profile.sh, startup.sh, hangups.sh, shutdown.sh (and run.sh, for java_major): the shared bench's stubs and tokens for one Gather, and the
 # system properties that point it at them, with the peers' per-call timeout as deadline and section timeouts, and
 # client "bench" in a tier whose quota no run reaches. run.sh builds the same for run-peers.sh.
 
@@ -10,6 +10,12 @@ bench_stubs() {
   export JWT_EXTRA_CLAIMS='{"scope":"dashboard","azp":"bench"}'
   taskset -c 1 bash "$shared/stubs/stubs.sh" "$1/stubs" > "$1/stubs.log" 2>&1 & pids+=($!)
   /usr/bin/python3 "$shared/tokens.py" --count "$2" > "$1/tokens.txt"
+}
+
+# Usage: gather_ready OUT PORT   waits (60 s at most) until the Gather on PORT answers a dashboard with OUT's first token
+gather_ready() {
+  local tok; tok=$(head -1 "$1/tokens.txt" | awk '{print $2}')
+  for _ in $(seq 120); do curl -fs -o /dev/null -H "Authorization: Bearer $tok" "http://127.0.0.1:$2/api/v1/dashboard" && return; sleep 0.5; done
 }
 
 # Usage: java_major JAVA   prints the Java feature release that JAVA runs (17, 25, ...)

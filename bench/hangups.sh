@@ -14,8 +14,7 @@ pids=(); cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; do
 "${JAVA:-java}" "${GATHER_FLAGS[@]}" -Dgather.access-log.format=text -Dgather.admission.slow-start=0s \
   -Dgather.admission.min-concurrent="$TURNS" -Dgather.admission.max-concurrent="$TURNS" \
   -jar "${JAR:-$root/aggregator/target/gather.jar}" > "$out/gather.log" 2>&1 & pids+=($!)
-tok=$(head -1 "$out/tokens.txt" | awk '{print $2}')
-for _ in $(seq 120); do curl -fs -o /dev/null -H "Authorization: Bearer $tok" "http://127.0.0.1:$PORT/api/v1/dashboard" && break; sleep 0.5; done
+gather_ready "$out" "$PORT"
 admission() { curl -s "http://127.0.0.1:$((PORT + 1))/prometheus" | grep -E '^gather_admission_(queued|in_flight|refused_total)' | tr '\n' ' '; echo; }
 awk '{print $2}' "$out/tokens.txt" | xargs -P "$CALLERS" -I{} curl -s -o /dev/null -m "$GIVE_UP" \
   -H "Authorization: Bearer {}" "http://127.0.0.1:$PORT/api/v1/dashboard" || true

@@ -20,8 +20,7 @@ java=${JAVA:-java}; jcmd=$(dirname "$(readlink -f "$(command -v "$java")")")/jcm
 # flags given to this script come last, so they win over the bench defaults (e.g. -Dendpoints.all.port=28180)
 taskset -c 0 "$java" "${GATHER_FLAGS[@]}" "$@" \
   -jar "${JAR:-$root/aggregator/target/gather.jar}" > "$out/gather.log" 2>&1 & gpid=$!; pids+=($gpid)
-tok=$(head -1 "$out/tokens.txt" | awk '{print $2}')
-for _ in $(seq 120); do curl -fs -o /dev/null -H "Authorization: Bearer $tok" "http://127.0.0.1:$PORT/api/v1/dashboard" && break; sleep 0.5; done
+gather_ready "$out" "$PORT"
 run() { taskset -c 1 wrk -t1 -c"$CONC" -d"$1"s --timeout 5s --latency -s "$shared/wrk/dashboard.lua" "http://127.0.0.1:$PORT" -- "$out/tokens.txt" /api/v1/dashboard '"degraded":true'; }
 run "$WARMUP" > "$out/wrk-warmup.txt"
 t0=$(awk '{print $14+$15}' /proc/$gpid/stat)

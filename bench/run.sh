@@ -53,6 +53,10 @@ limits="-Dgather.rate-limits.store=$store -Dgather.clients.bench.tier=bench \
  -Dgather.rate-limits.tiers.bench.policies.burst.per=user \
  -Dgather.rate-limits.tiers.bench.policies.hourly.quota=100000000 -Dgather.rate-limits.tiers.bench.policies.hourly.window=1h \
  -Dgather.rate-limits.tiers.bench.policies.hourly.per=user"
+# A free loopback port, and the command prefix that pins a helper process (redis, the OTLP sink) to the load cores.
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+pin=()
+[[ ${PIN:-1} == 0 ]] || ! command -v taskset >/dev/null || pin=(taskset -c "${LOAD_CPUS:-1}")
 redis_pid=''
 stop_redis() { [[ -z $redis_pid ]] || { kill "$redis_pid" 2>/dev/null; wait "$redis_pid" 2>/dev/null || true; }; }
 redis_needed=$store
@@ -61,9 +65,7 @@ case $redis_needed in
   memory) ;;
   redis)
     command -v redis-server >/dev/null || { echo "bench: GATHER_RATE_LIMIT_STORE=redis needs redis-server (apt-get install redis-server)" >&2; exit 1; }
-    redis_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-    pin=()
-    [[ ${PIN:-1} == 0 ]] || ! command -v taskset >/dev/null || pin=(taskset -c "${LOAD_CPUS:-1}")
+    redis_port=$(free_port)
     "${pin[@]}" redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --loglevel warning &
     redis_pid=$!
     trap stop_redis EXIT
@@ -141,9 +143,7 @@ export DEGRADED_MARK_gather_aot='"degraded":true'
 
 if [[ ${ALSO_TRACING:-0} == 1 ]]; then
   sink=$OUT_DIR/otlp-sink; mkdir -p "$sink"
-  otlp_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-  pin=()
-  [[ ${PIN:-1} == 0 ]] || ! command -v taskset >/dev/null || pin=(taskset -c "${LOAD_CPUS:-1}")
+  otlp_port=$(free_port)
   "${pin[@]}" python3 "$here/otlp-sink.py" "$otlp_port" "$sink/summary.txt" & sink_pid=$!
   # Spans the sink received against those made: one per request and one per downstream call (the access lines).
   stop_sink() {

@@ -6,6 +6,7 @@
 # instance drains), or none (the connection was refused or closed: the listening socket is gone). And from the
 # access lines, the sections that came back "unavailable" (a client closed under them). RUNS runs.
 # Usage: bench/shutdown.sh   Env: CALLERS [100] AFTER [0.1] RUNS [4] JAR [aggregator/target/gather.jar] JAVA [java]
+#                                 GATHER_JAVA_OPTS [none: extra JVM flags]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd); root=$(dirname "$here")
 shared=${SHARED_BENCH:-$(cd "$root/.." && pwd)/shared/bench}
@@ -14,17 +15,14 @@ out=${OUT_DIR:-$here/results/shutdown-$(date +%H%M%S)}; mkdir -p "$out"
 pids=(); cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }; trap cleanup EXIT
 . "$here/gather-flags.sh"; bench_stubs "$out" "$CALLERS"; gather_flags "$PORT"
 ask() {   # one caller: prints "200 whole", "200 degraded", "503 refused" or "000 none"
-  local a
-  a=$(curl -s -m 15 -w '\n%{http_code}' -H "Authorization: Bearer $1" "http://127.0.0.1:$PORT/api/v1/dashboard" \
-    | awk '{ body = body $0 "\n"; code = $0 } END { kind = code == "200" ? (body ~ /"degraded":true/ ? "degraded" : "whole") : code == "503" ? "refused" : "none"; print code, kind }')
-  echo "$a"
+  curl -s -m 15 -w '\n%{http_code}' -H "Authorization: Bearer $1" "http://127.0.0.1:$PORT/api/v1/dashboard" \
+    | awk '{ body = body $0 "\n"; code = $0 } END { kind = code == "200" ? (body ~ /"degraded":true/ ? "degraded" : "whole") : code == "503" ? "refused" : "none"; print code, kind }'
 }
 export -f ask; export PORT
 for run in $(seq "$RUNS"); do
-  "${JAVA:-java}" "${GATHER_FLAGS[@]}" -Dgather.access-log.format=text ${GATHER_OPTS:-} \
+  "${JAVA:-java}" "${GATHER_FLAGS[@]}" -Dgather.access-log.format=text ${GATHER_JAVA_OPTS:-} \
     -jar "${JAR:-$root/aggregator/target/gather.jar}" > "$out/gather-$run.log" 2>&1 & gpid=$!
-  tok=$(head -1 "$out/tokens.txt" | awk '{print $2}')
-  for _ in $(seq 120); do curl -fs -o /dev/null -H "Authorization: Bearer $tok" "http://127.0.0.1:$PORT/api/v1/dashboard" && break; sleep 0.5; done
+  gather_ready "$out" "$PORT"
   awk '{print $2}' "$out/tokens.txt" | xargs -P "$CALLERS" -I{} bash -c 'ask {}' > "$out/answers-$run.txt" & callers=$!
   sleep "$AFTER"; kill -TERM "$gpid"; wait "$gpid" || true
   wait "$callers" || true

@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * answers again after {@value #QUIET_SECONDS} s without a fault, with how long it lasted and how many calls failed.
  * Breaker transitions are logged beside it, at INFO, by {@link ResilienceMetrics}. Details are Gather's own fixed
  * sentences: never a host, a body or a token. Once Gather shuts down (its graceful shutdown starts, or without one
- * its context stops), the calls its closing clients fail (past the grace period) are not the downstream's fault: they are counted in
- * the section metrics, not logged, so a deploy raises no alarm.
+ * its context stops), the calls its closing clients fail (past the grace period) are not the downstream's fault:
+ * they are counted in the section metrics, not logged, so a deploy raises no alarm.
  */
 @Singleton
 final class FaultEpisodes implements SectionObserver, GracefulShutdownCapable, ApplicationEventListener<ShutdownEvent> {

@@ -6,12 +6,12 @@ import io.gather.stubs.Behaviour;
 import io.gather.stubs.Service;
 import io.gather.testing.GatherHarness;
 import io.gather.testing.HarnessBacked;
+import io.gather.testing.RawHttp;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -55,10 +55,6 @@ class CallerGoneTest extends HarnessBacked {
     }
 
     private Socket ask(String user) throws IOException {
-        Socket socket = new Socket("127.0.0.1", server.getPort());
-        socket.getOutputStream().write(("GET /api/v1/dashboard HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-            + harness.token(user) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        socket.getOutputStream().flush();
-        return socket;
+        return new RawHttp(server.getPort()).askDashboard(harness.token(user));
     }
 }

@@ -6,6 +6,7 @@ import io.gather.dashboard.section.SectionPipeline;
 import io.gather.stubs.Behaviour;
 import io.gather.stubs.Service;
 import io.gather.testing.GatherHarness;
+import io.gather.testing.RawHttp;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -13,7 +14,6 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -52,11 +52,7 @@ class StreamCancellationTest implements TestPropertyProvider {
         long ordersCalls = harness.stubs.service(Service.ORDERS).calls();
         Bulkhead orders;
         int idle;
-        try (Socket socket = new Socket("127.0.0.1", server.getPort())) {
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET /api/v1/dashboard HTTP/1.1\r\nHost: localhost\r\nAccept: application/x-ndjson\r\n"
-                + "Authorization: Bearer " + harness.token("u-42") + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
+        try (Socket socket = new RawHttp(server.getPort()).askDashboard(harness.token("u-42"), "Accept: application/x-ndjson")) {
             socket.setSoTimeout(5_000);
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
             int sections = 0;

@@ -13,13 +13,13 @@ import io.gather.testing.LoggedLines;
 import io.gather.testing.GatherHarness;
 import io.gather.testing.OtlpReceiver;
 import io.gather.testing.OtlpReceiver.Span;
+import io.gather.testing.RawHttp;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.Socket;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -180,10 +180,8 @@ class TracingExportTest {
         long ordersCalls = harness.stubs.service(Service.ORDERS).calls();
         String trace = "8a3c60f7d188f8fa79d48a391a778fa6";
         LoggedLines micronaut = new LoggedLines("io.micronaut").attach();
-        try (Socket socket = new Socket("127.0.0.1", server.getPort())) {
-            socket.getOutputStream().write(("GET /api/v1/dashboard HTTP/1.1\r\nHost: localhost\r\nX-Request-Id: trace-5\r\n"
-                + "traceparent: 00-" + trace + "-d75597dee50b0cac-01\r\nAuthorization: Bearer " + harness.token("u-42")
-                + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        try (Socket socket = new RawHttp(server.getPort()).askDashboard(harness.token("u-42"), "X-Request-Id: trace-5",
+                "traceparent: 00-" + trace + "-d75597dee50b0cac-01")) {
             GatherHarness.eventually(() -> harness.stubs.service(Service.ORDERS).calls() > ordersCalls, "orders is called");
         }
         try {

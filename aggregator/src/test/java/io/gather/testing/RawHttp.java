@@ -49,6 +49,23 @@ public final class RawHttp {
         }
     }
 
+    /**
+     * Opens a connection and sends one {@code GET /api/v1/dashboard} with {@code token} and any more header lines
+     * ("Name: value"); the caller reads the answer from the socket, or closes it to hang up.
+     */
+    public Socket askDashboard(String token, String... headers) throws IOException {
+        StringBuilder request = new StringBuilder("GET /api/v1/dashboard HTTP/1.1\r\nHost: localhost\r\n");
+        for (String header : headers) {
+            request.append(header).append("\r\n");
+        }
+        request.append("Authorization: Bearer ").append(token).append("\r\n\r\n");
+        Socket socket = new Socket("127.0.0.1", port);
+        socket.setSoTimeout(ANSWER_TIMEOUT_MS);
+        socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        return socket;
+    }
+
     public Exchange send(String request) throws IOException {
         return send(request.getBytes(StandardCharsets.ISO_8859_1), 1, false);
     }

@@ -12,7 +12,6 @@ import io.gather.testing.RawHttp.Answer;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -72,11 +71,6 @@ class GracefulShutdownTest {
     }
 
     private Socket ask(String user) throws Exception {
-        Socket socket = new Socket("127.0.0.1", server.getPort());
-        socket.setSoTimeout(10_000);
-        socket.getOutputStream().write(("GET /api/v1/dashboard HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-            + harness.token(user) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        socket.getOutputStream().flush();
-        return socket;
+        return new RawHttp(server.getPort()).askDashboard(harness.token(user));
     }
 }
