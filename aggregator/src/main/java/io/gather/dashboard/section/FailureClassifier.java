@@ -1,5 +1,6 @@
 package io.gather.dashboard.section;
 
+import io.gather.clients.connection.UnreadableResponse;
 import io.gather.dashboard.SectionResult.Missing;
 import io.gather.dashboard.SectionResult.Reason;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
@@ -49,6 +50,9 @@ public final class FailureClassifier {
             String phrase = HttpStatus.getDefaultReason(status);
             return new Missing<>(Reason.ERROR_STATUS, ("The service answered " + status + " " + (phrase == null ? "" : phrase)).trim() + ".",
                 status, retryAfterSeconds(e), false, took);
+        }
+        if (t instanceof UnreadableResponse) {
+            return Missing.of(Reason.BAD_BODY, "The service answered with HTTP that could not be read.", took);
         }
         if (t instanceof ContentLengthExceededException) {
             return Missing.of(Reason.BAD_BODY, "The service answered with a body larger than allowed.", took);

@@ -2,11 +2,13 @@ package io.gather.clients.notifications;
 
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
+import java.util.Objects;
 
 /** How many notifications are unread, and the newest of them. */
 @Serdeable
 public record NotificationPage(int unreadCount, List<Notification> items) {
     public NotificationPage {
-        items = items == null ? List.of() : List.copyOf(items);
+        // without items the body is not a page (a proxy's JSON error, say), even if it parses
+        items = List.copyOf(Objects.requireNonNull(items, "items"));
     }
 }

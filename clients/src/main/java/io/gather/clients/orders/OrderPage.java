@@ -2,11 +2,13 @@ package io.gather.clients.orders;
 
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
+import java.util.Objects;
 
 /** The most recent orders, newest first, and how many the user has in all. */
 @Serdeable
 public record OrderPage(List<Order> items, int totalCount) {
     public OrderPage {
-        items = items == null ? List.of() : List.copyOf(items);
+        // without items the body is not a page (a proxy's JSON error, say), even if it parses
+        items = List.copyOf(Objects.requireNonNull(items, "items"));
     }
 }

@@ -1,0 +1,183 @@
+package io.gather.dashboard.section;
+
+import static io.gather.testing.ScriptedDownstream.both;
+import static io.gather.testing.ScriptedDownstream.ok;
+import static io.gather.testing.ScriptedDownstream.raw;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import io.gather.testing.Answers;
+import io.gather.testing.HarnessBacked;
+import io.gather.testing.LoggedLines;
+import io.gather.testing.ScriptedDownstream;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The orders service misbehaves in ways an HTTP server library never would: broken framing, interim responses,
+ * answers nobody asked for, redirects, JSON that is not a page, bodies built to exhaust a parser. Each costs at most
+ * its own section (missing, with the reason a user can act on), never the next call on the same connection, which
+ * may be another user's: that one gets its own answer, at once, not a timeout or a stray answer.
+ */
+@MicronautTest
+class MisbehavingDownstreamTest extends HarnessBacked {
+    private static final String CHUNKED_HEAD = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
+    private final ScriptedDownstream orders = started();
+
+    @Inject EmbeddedServer server;
+    @Inject JsonMapper json;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> p = harness.properties();
+        p.put("micronaut.http.services.orders.url", orders.url());
+        return p;
+    }
+
+    @AfterAll
+    void stopOrders() throws IOException {
+        orders.close();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        CHUNKED_HEAD + "zz\r\n{}\r\n0\r\n\r\n",                                  // a chunk size that is not hex
+        CHUNKED_HEAD + "FFFFFFFFFFFF\r\n{}",                                      // one far beyond any limit
+        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\nContent-Length: 40\r\n\r\n{}",
+        "HTTP/1.1 2OO OK\r\nContent-Length: 2\r\n\r\n{}",                          // a status line that is not one
+    })
+    void aResponseThatBreaksTheFramingCostsNoOtherCall(String broken) throws Exception {
+        orders.answer(raw(broken));
+        Map<String, Object> first = dashboard();
+        assertEquals("missing", ordersState(first).get("state"));
+        assertEquals("bad-body", ordersState(first).get("reason"));
+        assertEquals("The service answered with HTTP that could not be read.", ordersState(first).get("detail"));
+
+        orders.answer(ok(page(7)));
+        long start = System.nanoTime();
+        Map<String, Object> next = dashboard();
+        assertEquals("ok", ordersState(next).get("state"), "the next call is not given the broken connection");
+        assertEquals(7, ordersOf(next).get("totalCount"));
+        assertTrue(System.nanoTime() - start < 900_000_000L, "at once, not after the section's timeout");
+    }
+
+    @ParameterizedTest(name = "{0} before the answer")
+    @ValueSource(strings = {"100 Continue", "102 Processing", "103 Early Hints"})
+    void interimResponsesAreSkipped(String interim) throws Exception {
+        orders.answer(both(raw("HTTP/1.1 " + interim + "\r\nLink: </style.css>; rel=preload\r\n\r\n"), ok(page(11))));
+        Map<String, Object> body = dashboard();
+        assertEquals("ok", ordersState(body).get("state"));
+        assertEquals(11, ordersOf(body).get("totalCount"));
+
+        orders.answer(ok(page(12)));
+        assertEquals(12, ordersOf(dashboard()).get("totalCount"), "and the connection stays in step");
+    }
+
+    @Test
+    void anAnswerNobodyAskedForIsNeverTakenForTheNextCall() throws Exception {
+        orders.answer(both(ok(page(21)), ok(page(666))));
+        assertEquals(21, ordersOf(dashboard()).get("totalCount"));
+
+        orders.answer(ok(page(22)));
+        Map<String, Object> next = dashboard();
+        assertEquals("ok", ordersState(next).get("state"));
+        assertEquals(22, ordersOf(next).get("totalCount"), "not the answer that came unasked");
+    }
+
+    @Test
+    void aRedirectIsTheServicesErrorStatusAndIsNotFollowed() throws Exception {
+        orders.answer(raw("HTTP/1.1 302 Found\r\nLocation: http://169.254.169.254/latest/meta-data/\r\nContent-Length: 0\r\n\r\n"));
+        HttpResponse<String> r = harness.getAs(server.getURI(), "/api/v1/dashboard", "u-5");
+        Map<String, Object> orders = Answers.section(Answers.body(json, r), "orders");
+        assertEquals("error-status", orders.get("reason"));
+        assertEquals(302, orders.get("upstreamStatus"));
+        assertFalse(r.body().contains("169.254"), "the Location is not shown: " + r.body());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"{\"error\":\"upstream timed out\"}", "{\"items\":null,\"totalCount\":3}", "{}", "[]", "null"})
+    void jsonThatIsNotAnOrdersPageIsABadBody(String notAPage) throws Exception {
+        orders.answer(ok(notAPage));
+        Map<String, Object> orders = ordersState(dashboard());
+        assertEquals("missing", orders.get("state"), "not an empty list of orders");
+        assertEquals("bad-body", orders.get("reason"));
+    }
+
+    @Test
+    void bodiesBuiltToExhaustGatherAreRefusedQuickly() throws Exception {
+        LoggedLines errors = new LoggedLines("ROOT").attach();
+        try {
+            byte[] bomb = gzipOfZeros(64 << 20);      // 64 MiB of zeros in ~64 KiB
+            orders.answer(out -> {
+                out.write(ScriptedDownstream.ascii("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\n"
+                    + "Content-Length: " + bomb.length + "\r\n\r\n"));
+                out.write(bomb);
+            });
+            assertEquals("bad-body", ordersState(dashboard()).get("reason"), "a gzip bomb");
+            orders.answer(ok("{\"items\":" + "[".repeat(100_000) + "]".repeat(100_000) + ",\"totalCount\":1}"));
+            assertEquals("bad-body", ordersState(dashboard()).get("reason"), "nesting 100,000 deep");
+            orders.answer(ok("{\"items\":[],\"totalCount\":1" + "0".repeat(200_000) + "}"));
+            assertEquals("bad-body", ordersState(dashboard()).get("reason"), "a number of 200,000 digits");
+            orders.answer(ok(page(31)));
+            assertEquals(31, ordersOf(dashboard()).get("totalCount"));
+            assertEquals(java.util.List.of(), errors.messages(Level.ERROR));
+        } finally {
+            errors.detach();
+        }
+    }
+
+    private Map<String, Object> dashboard() throws Exception {
+        HttpResponse<String> r = harness.getAs(server.getURI(), "/api/v1/dashboard", "u-5");
+        assertEquals(200, r.statusCode(), r.body());
+        return Answers.body(json, r);
+    }
+
+    private static Map<String, Object> ordersState(Map<String, Object> body) {
+        return Answers.section(body, "orders");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> ordersOf(Map<String, Object> body) {
+        Map<String, Object> orders = (Map<String, Object>) body.get("orders");
+        assertNotNull(orders, "orders: " + body.get("sections"));
+        return orders;
+    }
+
+    private static String page(int totalCount) {
+        return "{\"items\":[],\"totalCount\":" + totalCount + "}";
+    }
+
+    private static byte[] gzipOfZeros(int size) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+            byte[] zeros = new byte[1 << 20];
+            for (int written = 0; written < size; written += zeros.length) {
+                gzip.write(zeros);
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static ScriptedDownstream started() {
+        try {
+            return new ScriptedDownstream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

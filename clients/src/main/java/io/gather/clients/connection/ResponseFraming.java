@@ -1,0 +1,75 @@
+package io.gather.clients.connection;
+
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+
+/**
+ * Keeps a pooled downstream connection in step with its requests, right after the HTTP codec. The client takes the
+ * first response after a request as its answer and puts the connection back in the pool when it ends, so a service
+ * that breaks the framing would otherwise cost the next call on that connection, maybe another user's, a timeout or
+ * a stray answer:
+ * <ul>
+ *   <li>a response the codec could not read (a bad status line, chunk size or header): the connection is closed
+ *       before the failure ({@link UnreadableResponse}) is passed on, so the pool never hands it out again;</li>
+ *   <li>an interim response (100 Continue, 102 Processing, 103 Early Hints: any 1xx but 101, RFC 9110 section
+ *       15.2): dropped, the final response that follows is the answer (Gather never asks for a 100);</li>
+ *   <li>a response when no request is waiting for one: dropped, and the connection closed.</li>
+ * </ul>
+ * One instance per connection, used on its event loop only.
+ */
+final class ResponseFraming extends ChannelDuplexHandler {
+    static final String NAME = "gather-response-framing";
+
+    /** Requests written whose final response has not ended yet. */
+    private int awaited;
+    /** Inside an interim response: its parts are dropped up to its end. */
+    private boolean skipping;
+
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        if (msg instanceof HttpRequest) {
+            awaited++;
+        }
+        ctx.write(msg, promise);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof HttpObject o && o.decoderResult().isFailure()) {
+            // closed first: the client then fails this call, and no other call is given the connection (a closed
+            // channel is taken out of the pool before it is dispatched to)
+            o.setDecoderResult(DecoderResult.failure(new UnreadableResponse(o.decoderResult().cause())));
+            ctx.channel().close();
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        if (msg instanceof HttpResponse response) {
+            int status = response.status().code();
+            if (status >= 100 && status < 200 && status != 101) {
+                skipping = !(msg instanceof LastHttpContent);
+                ReferenceCountUtil.release(msg);
+                return;
+            }
+            if (awaited == 0) {
+                ReferenceCountUtil.release(msg);
+                ctx.channel().close();
+                return;
+            }
+        } else if (skipping) {
+            skipping = !(msg instanceof LastHttpContent);
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (msg instanceof LastHttpContent && awaited > 0) {
+            awaited--;
+        }
+        ctx.fireChannelRead(msg);
+    }
+}
