@@ -80,7 +80,10 @@ class ClaimTypesTest implements TestPropertyProvider {
             Arguments.of("nbf a string", Map.of("nbf", "\"0\"")),
             Arguments.of("iat a string", Map.of("iat", "\"0\"")),
             Arguments.of("iat a boolean", Map.of("iat", "true")),
-            Arguments.of("aud a number", Map.of("aud", "1")));
+            Arguments.of("aud a number", Map.of("aud", "1")),
+            Arguments.of("nbf past any date (it overflowed to 1970)", Map.of("nbf", "99999999999999999999")),
+            Arguments.of("iat past any date", Map.of("iat", "1e300")),
+            Arguments.of("exp past any date", Map.of("exp", "99999999999999999999")));
     }
 
     @ParameterizedTest(name = "{0} -> 401")
