@@ -6,7 +6,6 @@ import static io.gather.testing.ScriptedDownstream.raw;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
 import io.gather.testing.Answers;
@@ -36,7 +35,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @MicronautTest
 class MisbehavingDownstreamTest extends HarnessBacked {
-    private static final String CHUNKED_HEAD = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
+    private static final String CHUNKED_HEAD =
+        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
     private final ScriptedDownstream orders = started();
 
     @Inject EmbeddedServer server;
@@ -69,11 +69,10 @@ class MisbehavingDownstreamTest extends HarnessBacked {
         assertEquals("The service answered with HTTP that could not be read.", ordersState(first).get("detail"));
 
         orders.answer(ok(page(7)));
-        long start = System.nanoTime();
         Map<String, Object> next = dashboard();
+        // before, the next call was given the broken connection and was missing: timeout
         assertEquals("ok", ordersState(next).get("state"), "the next call is not given the broken connection");
         assertEquals(7, ordersOf(next).get("totalCount"));
-        assertTrue(System.nanoTime() - start < 900_000_000L, "at once, not after the section's timeout");
     }
 
     @ParameterizedTest(name = "{0} before the answer")
@@ -101,7 +100,8 @@ class MisbehavingDownstreamTest extends HarnessBacked {
 
     @Test
     void aRedirectIsTheServicesErrorStatusAndIsNotFollowed() throws Exception {
-        orders.answer(raw("HTTP/1.1 302 Found\r\nLocation: http://169.254.169.254/latest/meta-data/\r\nContent-Length: 0\r\n\r\n"));
+        orders.answer(raw("HTTP/1.1 302 Found\r\nLocation: http://169.254.169.254/latest/meta-data/\r\n"
+            + "Content-Length: 0\r\n\r\n"));
         HttpResponse<String> r = harness.getAs(server.getURI(), "/api/v1/dashboard", "u-5");
         Map<String, Object> orders = Answers.section(Answers.body(json, r), "orders");
         assertEquals("error-status", orders.get("reason"));
@@ -110,7 +110,8 @@ class MisbehavingDownstreamTest extends HarnessBacked {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"{\"error\":\"upstream timed out\"}", "{\"items\":null,\"totalCount\":3}", "{}", "[]", "null"})
+    @ValueSource(strings = {
+        "{\"error\":\"upstream timed out\"}", "{\"items\":null,\"totalCount\":3}", "{}", "[]", "null"})
     void jsonThatIsNotAnOrdersPageIsABadBody(String notAPage) throws Exception {
         orders.answer(ok(notAPage));
         Map<String, Object> orders = ordersState(dashboard());
@@ -124,8 +125,8 @@ class MisbehavingDownstreamTest extends HarnessBacked {
         try {
             byte[] bomb = gzipOfZeros(64 << 20);      // 64 MiB of zeros in ~64 KiB
             orders.answer(out -> {
-                out.write(ScriptedDownstream.ascii("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\n"
-                    + "Content-Length: " + bomb.length + "\r\n\r\n"));
+                out.write(ScriptedDownstream.ascii("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                    + "Content-Encoding: gzip\r\nContent-Length: " + bomb.length + "\r\n\r\n"));
                 out.write(bomb);
             });
             assertEquals("bad-body", ordersState(dashboard()).get("reason"), "a gzip bomb");
