@@ -35,6 +35,9 @@ final class RequestRules {
         if (host != null) {
             return host;
         }
+        if (repeated(headers, HttpHeaderNames.AUTHORIZATION)) {
+            return Rejection.CREDENTIALS_REPEATED;
+        }
         String codings = headers.get(HttpHeaderNames.TRANSFER_ENCODING);
         if (codings != null) {
             return checkCodings(headers, version);
@@ -50,6 +53,19 @@ final class RequestRules {
     private static boolean isImplemented(HttpMethod m) {
         return m == HttpMethod.GET || m == HttpMethod.HEAD || m == HttpMethod.POST || m == HttpMethod.PUT
             || m == HttpMethod.DELETE || m == HttpMethod.OPTIONS || m == HttpMethod.PATCH || m == HttpMethod.TRACE;
+    }
+
+    /**
+     * A field that is not a list, given twice (RFC 9110 §5.3). For Authorization the two could be read differently by
+     * a proxy in front and by Gather, so the request is refused (RFC 6750 §3.1: invalid_request, 400).
+     */
+    private static boolean repeated(HttpHeaders headers, CharSequence name) {
+        Iterator<? extends CharSequence> values = headers.valueCharSequenceIterator(name);
+        if (!values.hasNext()) {
+            return false;
+        }
+        values.next();
+        return values.hasNext();
     }
 
     /** RFC 9112 §3.2: exactly one Host in HTTP/1.1, at most one in HTTP/1.0, and a valid one. */

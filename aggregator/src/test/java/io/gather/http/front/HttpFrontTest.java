@@ -126,6 +126,9 @@ class HttpFrontTest implements TestPropertyProvider {
             refused("no Host in HTTP/1.1", DASHBOARD + auth + "\r\n", 400),
             refused("two Hosts", DASHBOARD + HOST + "Host: evil.test\r\n" + auth + "\r\n", 400),
             refused("a Host with a space", DASHBOARD + "Host: a b\r\n" + auth + "\r\n", 400),
+            // Authorization is not a list: two could be read differently in front of Gather and in it (RFC 6750 §3.1)
+            refused("two Authorization fields", DASHBOARD + HOST + auth + "Authorization: Bearer x\r\n\r\n", 400),
+            refused("two Authorization fields, the valid one last", DASHBOARD + HOST + "Authorization: Bearer x\r\n" + auth + "\r\n", 400),
             refused("a Host with a path", DASHBOARD + "Host: a/b\r\n" + auth + "\r\n", 400),
             refused("a Host with user info", DASHBOARD + "Host: user@gather.test\r\n" + auth + "\r\n", 400),
             refused("a Host with a port that is not a number", DASHBOARD + "Host: gather.test:80a\r\n" + auth + "\r\n", 400),
