@@ -21,10 +21,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -54,14 +57,20 @@ class MisbehavingDownstreamTest extends HarnessBacked {
         orders.close();
     }
 
+    static Stream<Arguments> brokenFraming() {
+        return Stream.of(
+            Arguments.of("a chunk size that is not hex", CHUNKED_HEAD + "zz\r\n{}\r\n0\r\n\r\n"),
+            Arguments.of("a chunk size far beyond any limit", CHUNKED_HEAD + "FFFFFFFFFFFF\r\n{}"),
+            Arguments.of("two Content-Lengths", "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 2\r\nContent-Length: 40\r\n\r\n{}"),
+            Arguments.of("a status line that is not one", "HTTP/1.1 2OO OK\r\nContent-Length: 2\r\n\r\n{}"),
+            Arguments.of("a field over the client's limit", "HTTP/1.1 200 OK\r\nX-Pad: " + "x".repeat(20_000)
+                + "\r\nContent-Length: 2\r\n\r\n{}"));
+    }
+
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-        CHUNKED_HEAD + "zz\r\n{}\r\n0\r\n\r\n",                                  // a chunk size that is not hex
-        CHUNKED_HEAD + "FFFFFFFFFFFF\r\n{}",                                      // one far beyond any limit
-        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\nContent-Length: 40\r\n\r\n{}",
-        "HTTP/1.1 2OO OK\r\nContent-Length: 2\r\n\r\n{}",                          // a status line that is not one
-    })
-    void aResponseThatBreaksTheFramingCostsNoOtherCall(String broken) throws Exception {
+    @MethodSource("brokenFraming")
+    void aResponseThatBreaksTheFramingCostsNoOtherCall(String what, String broken) throws Exception {
         orders.answer(raw(broken));
         Map<String, Object> first = dashboard();
         assertEquals("missing", ordersState(first).get("state"));
