@@ -1,5 +1,6 @@
 package io.gather.dashboard.section;
 
+import io.gather.clients.common.Limited;
 import io.gather.dashboard.Section;
 import io.gather.dashboard.Sections;
 import io.gather.dashboard.config.SectionSettings;
@@ -24,8 +25,15 @@ public final class SectionCatalog {
         // the call is made through the request's trace carrier, if a tracer carries it (CallContext.carried)
         SectionSource<T> source = request -> request.call()
             .carried(() -> section.fetch(client, request.key(), request.call()))
-            .flatMap(Bodies::of);
+            .flatMap(Bodies::of)
+            .map(value -> atMost(value, request.key().limit()));
         return new BoundSection<>(section, pipeline.compose(section, source, s), s.getLimit());
+    }
+
+    /** A page cut to the items asked for: a service that ignores {@code limit} does not grow the answer. */
+    @SuppressWarnings("unchecked")
+    private static <T> T atMost(T value, int limit) {
+        return value instanceof Limited<?> page ? (T) page.atMost(limit) : value;
     }
 
     public List<BoundSection<?>> sections() {

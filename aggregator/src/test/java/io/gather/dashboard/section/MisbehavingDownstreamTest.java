@@ -129,6 +129,21 @@ class MisbehavingDownstreamTest extends HarnessBacked {
     }
 
     @Test
+    void aServiceThatIgnoresTheLimitIsCutToIt() throws Exception {
+        String order = "{\"id\":\"o-%d\",\"placedAt\":\"2026-11-20T09:12:00Z\",\"status\":\"SHIPPED\","
+            + "\"total\":{\"amount\":\"1.00\",\"currency\":\"EUR\"},\"itemCount\":1}";
+        StringBuilder items = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            items.append(i == 0 ? "" : ",").append(order.formatted(i));
+        }
+        orders.answer(ok("{\"items\":[" + items + "],\"totalCount\":30}"));
+        Map<String, Object> body = dashboard();
+        assertEquals("ok", ordersState(body).get("state"));
+        assertEquals(10, ((java.util.List<?>) ordersOf(body).get("items")).size(), "the limit asked for (10), not 30");
+        assertEquals(30, ordersOf(body).get("totalCount"));
+    }
+
+    @Test
     void bodiesBuiltToExhaustGatherAreRefusedQuickly() throws Exception {
         LoggedLines errors = new LoggedLines("ROOT").attach();
         try {

@@ -1,14 +1,20 @@
 package io.gather.clients.notifications;
 
+import io.gather.clients.common.Limited;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 import java.util.Objects;
 
 /** How many notifications are unread, and the newest of them. */
 @Serdeable
-public record NotificationPage(int unreadCount, List<Notification> items) {
+public record NotificationPage(int unreadCount, List<Notification> items) implements Limited<NotificationPage> {
     public NotificationPage {
         // without items the body is not a page (a proxy's JSON error, say), even if it parses
         items = List.copyOf(Objects.requireNonNull(items, "items"));
+    }
+
+    @Override
+    public NotificationPage atMost(int limit) {
+        return items.size() <= limit ? this : new NotificationPage(unreadCount, items.subList(0, limit));
     }
 }

@@ -1,5 +1,6 @@
 package io.gather.clients.recommendations;
 
+import io.gather.clients.common.Limited;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
@@ -7,9 +8,15 @@ import java.util.Objects;
 
 /** Recommended products, best first, and the model that chose them. */
 @Serdeable
-public record RecommendationPage(List<Recommendation> items, @Nullable String model) {
+public record RecommendationPage(List<Recommendation> items, @Nullable String model)
+    implements Limited<RecommendationPage> {
     public RecommendationPage {
         // without items the body is not a page (a proxy's JSON error, say), even if it parses
         items = List.copyOf(Objects.requireNonNull(items, "items"));
+    }
+
+    @Override
+    public RecommendationPage atMost(int limit) {
+        return items.size() <= limit ? this : new RecommendationPage(items.subList(0, limit), model);
     }
 }
