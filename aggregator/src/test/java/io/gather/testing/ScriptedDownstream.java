@@ -11,20 +11,13 @@ import java.nio.charset.StandardCharsets;
 /**
  * A downstream that answers every request with bytes a test writes itself, on a loopback port: what the contract
  * stubs, a real HTTP server, would never send (broken framing, interim responses, answers nobody asked for).
- * Connections are kept open between requests, as a keep-alive service does, unless the answer closes them.
+ * Connections are kept open between requests, as a keep-alive service does.
  */
 public final class ScriptedDownstream implements AutoCloseable {
-    /** What to write for one request; throw {@link Close} to close the connection after it. */
+    /** What to write for one request. */
     @FunctionalInterface
     public interface Answer {
         void write(OutputStream out) throws IOException;
-    }
-
-    /** Closes the connection once the answer is written. */
-    public static final class Close extends IOException {
-        public Close() {
-            super("close", null);
-        }
     }
 
     private final ServerSocket listener;
@@ -48,10 +41,15 @@ public final class ScriptedDownstream implements AutoCloseable {
 
     /** 200 {@code application/json} with {@code body}, framed by Content-Length. */
     public static Answer ok(String body) {
+        return ok(body.getBytes(StandardCharsets.UTF_8), "");
+    }
+
+    /** 200 {@code application/json} with these bytes and these extra header lines (each ending in CRLF). */
+    public static Answer ok(byte[] body, String fields) {
         return out -> {
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            out.write(ascii("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length + "\r\n\r\n"));
-            out.write(bytes);
+            out.write(ascii("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n" + fields
+                + "Content-Length: " + body.length + "\r\n\r\n"));
+            out.write(body);
         };
     }
 
@@ -68,7 +66,7 @@ public final class ScriptedDownstream implements AutoCloseable {
         };
     }
 
-    public static byte[] ascii(String text) {
+    private static byte[] ascii(String text) {
         return text.getBytes(StandardCharsets.ISO_8859_1);
     }
 

@@ -20,6 +20,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
@@ -139,7 +140,7 @@ class MisbehavingDownstreamTest extends HarnessBacked {
         orders.answer(ok("{\"items\":[" + items + "],\"totalCount\":30}"));
         Map<String, Object> body = dashboard();
         assertEquals("ok", ordersState(body).get("state"));
-        assertEquals(10, ((java.util.List<?>) ordersOf(body).get("items")).size(), "the limit asked for (10), not 30");
+        assertEquals(10, ((List<?>) ordersOf(body).get("items")).size(), "the limit asked for (10), not 30");
         assertEquals(30, ordersOf(body).get("totalCount"));
     }
 
@@ -148,11 +149,7 @@ class MisbehavingDownstreamTest extends HarnessBacked {
         LoggedLines errors = new LoggedLines("ROOT").attach();
         try {
             byte[] bomb = gzipOfZeros(64 << 20);      // 64 MiB of zeros in ~64 KiB
-            orders.answer(out -> {
-                out.write(ScriptedDownstream.ascii("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-                    + "Content-Encoding: gzip\r\nContent-Length: " + bomb.length + "\r\n\r\n"));
-                out.write(bomb);
-            });
+            orders.answer(ok(bomb, "Content-Encoding: gzip\r\n"));
             assertEquals("bad-body", ordersState(dashboard()).get("reason"), "a gzip bomb");
             orders.answer(ok("{\"items\":" + "[".repeat(100_000) + "]".repeat(100_000) + ",\"totalCount\":1}"));
             assertEquals("bad-body", ordersState(dashboard()).get("reason"), "nesting 100,000 deep");
@@ -160,7 +157,7 @@ class MisbehavingDownstreamTest extends HarnessBacked {
             assertEquals("bad-body", ordersState(dashboard()).get("reason"), "a number of 200,000 digits");
             orders.answer(ok(page(31)));
             assertEquals(31, ordersOf(dashboard()).get("totalCount"));
-            assertEquals(java.util.List.of(), errors.messages(Level.ERROR));
+            assertEquals(List.of(), errors.messages(Level.ERROR));
         } finally {
             errors.detach();
         }
