@@ -13,6 +13,7 @@ import io.gather.http.ProblemException;
 import io.gather.http.RequestIds;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -103,6 +104,10 @@ final class DashboardController {
                 }
                 if (response.status() == HttpStatus.OK) {
                     response.contentType(MediaType.APPLICATION_JSON_TYPE);   // Gather's own: never the Accept field's parameters
+                    if (request.getMethod() == HttpMethod.HEAD) {
+                        // Micronaut drops a HEAD answer's body without its length, and then closes the connection
+                        response.contentLength(answer.bytes().length);
+                    }
                 }
                 return response.header(HttpHeaders.VARY, VARY)
                     .header(ServerTiming.FIELD, ServerTiming.of(dashboard, System.nanoTime() - start));

@@ -7,7 +7,10 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * Writes every error response as {@code application/problem+json}, whatever raised it. Details come
@@ -17,6 +20,11 @@ import jakarta.inject.Singleton;
 @Singleton
 @Replaces(ErrorResponseProcessor.class)
 public final class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> {
+    private final JsonMapper json;
+
+    ProblemResponseProcessor(JsonMapper json) {
+        this.json = json;
+    }
 
     @Override
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
@@ -35,9 +43,18 @@ public final class ProblemResponseProcessor implements ErrorResponseProcessor<Pr
             response.getHeaders().date(System.currentTimeMillis());
         }
         if (context.getRequest().getMethod() == HttpMethod.HEAD) {
-            return response.body(null);
+            // the length GET's body would have: without it Micronaut closes the connection after a HEAD answer
+            return response.contentLength(lengthOf(problem)).body(null);
         }
         return response.body(problem);
+    }
+
+    private int lengthOf(Problem problem) {
+        try {
+            return json.writeValueAsBytes(problem).length;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);   // a record of strings and numbers always serialises
+        }
     }
 
     private static String title(int status) {

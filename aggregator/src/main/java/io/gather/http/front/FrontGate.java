@@ -27,6 +27,10 @@ import java.util.List;
  * A chunked body, whose size is unknown until it ends, is held here (at most {@code max-request-size}
  * bytes) until its last chunk, so that a malformed or oversized one is refused before routing rather
  * than after Micronaut has begun to answer.
+ * <p>
+ * Time: a request must arrive in full, body included, within the read timeout ({@link RequestClock}, ahead of the
+ * decoder). A late one is refused (408) like a malformed one; one whose head was already routed has its connection
+ * closed instead, since its answer is Micronaut's and may already be on its way.
  */
 final class FrontGate extends ChannelDuplexHandler {
     static final String NAME = "gather-front-gate";
@@ -41,10 +45,24 @@ final class FrontGate extends ChannelDuplexHandler {
     private HttpRequest held;               // a chunked request whose body is being collected
     private final List<HttpContent> heldBody = new ArrayList<>(0);
     private long heldBytes;
+    private boolean streaming;              // a routed request whose body is still arriving
+    private final RequestClock clock;
+    private ChannelHandlerContext ctx;
 
-    FrontGate(long maxBodyBytes, ShutdownDrain drain) {
+    FrontGate(long maxBodyBytes, ShutdownDrain drain, long readTimeoutNanos) {
         this.maxBodyBytes = maxBodyBytes;
         this.drain = drain;
+        this.clock = new RequestClock(readTimeoutNanos, this::late);
+    }
+
+    /** The handler that times this connection's requests: it goes ahead of the decoder. */
+    RequestClock clock() {
+        return clock;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
     }
 
     @Override
@@ -67,9 +85,13 @@ final class FrontGate extends ChannelDuplexHandler {
         if (rejection != null) {
             refuse(ctx, rejection, request);
             ReferenceCountUtil.release(request);
-        } else if (HttpUtil.isTransferEncodingChunked(request)) {
+            return;
+        }
+        RequestRules.ignoreUpgrade(request);
+        if (HttpUtil.isTransferEncodingChunked(request)) {
             held = request;
         } else if (routed()) {
+            streaming = true;
             ctx.fireChannelRead(request);
         } else {
             refuse(ctx, Rejection.SHUTTING_DOWN, request);
@@ -88,6 +110,10 @@ final class FrontGate extends ChannelDuplexHandler {
             return;
         }
         if (held == null) {
+            if (content instanceof LastHttpContent) {
+                streaming = false;
+                clock.arrived();
+            }
             ctx.fireChannelRead(content);
             return;
         }
@@ -98,6 +124,7 @@ final class FrontGate extends ChannelDuplexHandler {
         } else if (content instanceof LastHttpContent && !routed()) {
             refuse(ctx, Rejection.SHUTTING_DOWN, held);
         } else if (content instanceof LastHttpContent) {
+            clock.arrived();
             ctx.fireChannelRead(held);
             held = null;
             heldBody.forEach(ctx::fireChannelRead);
@@ -116,8 +143,23 @@ final class FrontGate extends ChannelDuplexHandler {
         return true;
     }
 
+    /** The request under way did not arrive in time (see {@link RequestClock}). */
+    private void late() {
+        if (refused) {
+            return;
+        }
+        if (streaming) {
+            refused = true;
+            LastAnswer.stopReading(ctx);
+            ctx.close();
+        } else {
+            refuse(ctx, Rejection.REQUEST_TIMEOUT, held);   // held: a chunked request whose body was still arriving
+        }
+    }
+
     private void refuse(ChannelHandlerContext ctx, Rejection rejection, HttpRequest request) {
         refused = true;
+        clock.stop();
         FullHttpResponse answer = FrontProblem.of(rejection, request, ctx.alloc());
         releaseHeld();
         LastAnswer.stopReading(ctx);

@@ -9,8 +9,8 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import jakarta.inject.Singleton;
 
 /**
- * Builds the front of every HTTP/1.1 connection: {@link NotHttpSniffer} before the codec, Gather's
- * {@link StrictCodec} in place of Micronaut's, and {@link FrontGate} right after it.
+ * Builds the front of every HTTP/1.1 connection: {@link RequestClock} and {@link NotHttpSniffer} before the codec,
+ * Gather's {@link StrictCodec} in place of Micronaut's, and {@link FrontGate} right after it.
  */
 @Singleton
 final class HttpFrontPipeline implements BeanCreatedEventListener<ChannelPipelineCustomizer> {
@@ -18,10 +18,12 @@ final class HttpFrontPipeline implements BeanCreatedEventListener<ChannelPipelin
 
     private final NettyHttpServerConfiguration server;
     private final ShutdownDrain drain;
+    private final long readTimeoutNanos;
 
-    HttpFrontPipeline(NettyHttpServerConfiguration server, ShutdownDrain drain) {
+    HttpFrontPipeline(NettyHttpServerConfiguration server, ShutdownDrain drain, FrontSettings front) {
         this.server = server;
         this.drain = drain;
+        this.readTimeoutNanos = front.getRequestReadTimeout().toNanos();
     }
 
     @Override
@@ -36,8 +38,10 @@ final class HttpFrontPipeline implements BeanCreatedEventListener<ChannelPipelin
     private ChannelPipeline install(ChannelPipeline pipeline) {
         if (pipeline.get(CODEC) instanceof HttpServerCodec && pipeline.get(FrontGate.NAME) == null) {
             pipeline.replace(CODEC, CODEC, StrictCodec.create(server));
+            FrontGate gate = new FrontGate(server.getMaxRequestSize(), drain, readTimeoutNanos);
             pipeline.addBefore(CODEC, NotHttpSniffer.NAME, new NotHttpSniffer(CODEC));
-            pipeline.addAfter(CODEC, FrontGate.NAME, new FrontGate(server.getMaxRequestSize(), drain));
+            pipeline.addBefore(NotHttpSniffer.NAME, RequestClock.NAME, gate.clock());
+            pipeline.addAfter(CODEC, FrontGate.NAME, gate);
         }
         return pipeline;
     }

@@ -34,6 +34,8 @@ record Rejection(HttpResponseStatus status, String detail, int retryAfterSeconds
     static final Rejection HOST_REPEATED = bad("The request has more than one Host header field.");
     static final Rejection HOST_INVALID = bad("The Host header field is not a valid host and port.");
     static final Rejection CREDENTIALS_REPEATED = bad("The request has more than one Authorization header field.");
+    static final Rejection REQUEST_TIMEOUT = new Rejection(HttpResponseStatus.REQUEST_TIMEOUT,
+        "The request did not arrive in full within the time allowed.");
     static final Rejection SHUTTING_DOWN = new Rejection(HttpResponseStatus.SERVICE_UNAVAILABLE,
         "This instance is shutting down; ask again and another will answer.", 1);
 

@@ -49,6 +49,17 @@ final class RequestRules {
         return null;
     }
 
+    /**
+     * Gather switches to no other protocol, so it ignores {@code Upgrade} as RFC 9110 §7.8 allows and answers the
+     * request as HTTP/1.1; left in, Micronaut would answer any WebSocket upgrade 404, as if the path did not exist.
+     */
+    static void ignoreUpgrade(HttpRequest request) {
+        HttpHeaders headers = request.headers();
+        if (headers.contains(HttpHeaderNames.UPGRADE)) {
+            headers.remove(HttpHeaderNames.UPGRADE);
+        }
+    }
+
     /** Netty returns its constants for the exact, upper-case standard names; CONNECT is for proxies. */
     private static boolean isImplemented(HttpMethod m) {
         return m == HttpMethod.GET || m == HttpMethod.HEAD || m == HttpMethod.POST || m == HttpMethod.PUT

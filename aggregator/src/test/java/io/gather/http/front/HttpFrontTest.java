@@ -270,6 +270,33 @@ class HttpFrontTest implements TestPropertyProvider {
     }
 
     @Test
+    void aHeadAnswerGivesTheLengthOfTheGetAndKeepsTheConnection() throws Exception {
+        String get = DASHBOARD + HOST + "Accept-Encoding: identity\r\n" + auth + "\r\n";
+        String head = get.replaceFirst("GET", "HEAD");
+        Exchange exchange = raw.send(head.getBytes(StandardCharsets.ISO_8859_1), 1, true);
+        assertEquals(200, exchange.only().status());
+        assertFalse(exchange.closed(), "a HEAD answer is framed by its fields, so the connection stays");
+        String length = exchange.only().header("Content-Length");
+        assertTrue(length != null && Integer.parseInt(length) > 0, "Content-Length " + length);
+        Answer body = raw.send(get).only();
+        if (body.header("ETag") != null && body.header("ETag").equals(exchange.only().header("ETag"))) {   // the same dashboard
+            assertEquals(String.valueOf(body.body().getBytes(StandardCharsets.UTF_8).length), length);
+        }
+
+        Exchange unknown = raw.send(("HEAD /nothing HTTP/1.1\r\n" + HOST + "\r\n").getBytes(StandardCharsets.ISO_8859_1), 1, true);
+        assertEquals(404, unknown.only().status());
+        assertFalse(unknown.closed(), "a HEAD problem too");
+    }
+
+    @Test
+    void aWebSocketUpgradeIsIgnoredAndTheRequestAnsweredAsHttp() throws Exception {
+        Exchange exchange = raw.send(DASHBOARD + HOST + auth + "Connection: Upgrade\r\nUpgrade: websocket\r\n"
+            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+        assertEquals(200, exchange.only().status(), "the dashboard, not a 404 for a WebSocket route that does not exist");
+        assertEquals("application/json", exchange.only().header("Content-Type"));
+    }
+
+    @Test
     void aFrontAnswerKeepsAPlainRequestIdAndNamesThePath() throws Exception {
         Answer answer = raw.send("BREW /api/v1/dashboard?x=1 HTTP/1.1\r\n" + HOST + "X-Request-Id: pot-42\r\n\r\n").only();
         assertEquals("pot-42", answer.header("X-Request-Id"));
