@@ -3,7 +3,6 @@ package io.gather.access;
 import com.netflix.concurrency.limits.Limiter;
 import com.netflix.concurrency.limits.limit.SettableLimit;
 import com.netflix.concurrency.limits.limiter.SimpleLimiter;
-import io.gather.dashboard.section.InstanceLoad;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.core.annotation.Nullable;
@@ -35,7 +34,7 @@ import reactor.core.scheduler.Schedulers;
  * inside the deadline, and sections' timeouts keep measuring the downstreams, not Gather's own congestion.
  */
 @Singleton
-public final class Admission implements InstanceLoad {
+public final class Admission {
     /** What a request got: a turn (release its {@link Permit} when done) or a refusal and why. */
     public sealed interface Turn permits Permit, Refused {
     }
@@ -182,12 +181,6 @@ public final class Admission implements InstanceLoad {
     /** Requests waiting for a turn now. */
     public int waiting() {
         return queued.get();
-    }
-
-    /** Saturated while requests wait for a turn: the instance, not a downstream, is then the bottleneck. */
-    @Override
-    public boolean saturated() {
-        return enabled && queued.get() > 0;
     }
 
     /** Gives free turns to the oldest waiters still waiting. */

@@ -8,7 +8,6 @@ import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -33,30 +32,17 @@ public final class SectionPipeline {
     private final Map<String, LongAdder> bulkheadRefusals = new ConcurrentHashMap<>();
     private final List<SectionObserver> observers;
     private final InstanceLoad load;
-    /** When the breakers start counting ({@link Ticker#read()}); until then {@link #armed} is false. */
-    private final long armAt;
-    private volatile boolean armed;
 
-    /**
-     * {@code warmUp}: the admission's slow start ({@code gather.admission.slow-start}); breakers are armed only half
-     * as long again after it, since a cold instance times out calls by its own slowness and would open every breaker
-     * at once, and the moment the limit reaches its maximum is a busy one too.
-     */
     @Inject
-    SectionPipeline(FailureClassifier classifier, List<SectionObserver> observers, InstanceLoad load,
-                    @Value("${gather.admission.enabled:true}") boolean admission,
-                    @Value("${gather.admission.slow-start:60s}") Duration warmUp) {
-        this(classifier, Ticker.systemTicker(), observers, load, admission ? warmUp : Duration.ZERO);
+    SectionPipeline(FailureClassifier classifier, List<SectionObserver> observers, InstanceLoad load) {
+        this(classifier, Ticker.systemTicker(), observers, load);
     }
 
-    SectionPipeline(FailureClassifier classifier, Ticker ticker, List<SectionObserver> observers, InstanceLoad load,
-                    Duration warmUp) {
+    SectionPipeline(FailureClassifier classifier, Ticker ticker, List<SectionObserver> observers, InstanceLoad load) {
         this.classifier = classifier;
         this.ticker = ticker;
         this.observers = List.copyOf(observers);
         this.load = load;
-        this.armAt = ticker.read() + warmUp.toNanos() + warmUp.toNanos() / 2;
-        this.armed = warmUp.toNanos() <= 0;
     }
 
     public SectionPipeline(FailureClassifier classifier, Ticker ticker) {
@@ -64,7 +50,7 @@ public final class SectionPipeline {
     }
 
     public SectionPipeline(FailureClassifier classifier, Ticker ticker, List<SectionObserver> observers) {
-        this(classifier, ticker, observers, InstanceLoad.NEVER, Duration.ZERO);
+        this(classifier, ticker, observers, InstanceLoad.NEVER);
     }
 
     /**
@@ -106,7 +92,7 @@ public final class SectionPipeline {
             .permittedNumberOfCallsInHalfOpenState(b.getHalfOpenCalls())
             .recordResult(result -> result instanceof SectionResult.Missing<?> m && m.downstreamFault())
             .build();
-        return new BreakerStage(breakers.computeIfAbsent(section.id(), id -> CircuitBreaker.of(id, config)), this::breakersArmed, load);
+        return new BreakerStage(breakers.computeIfAbsent(section.id(), id -> CircuitBreaker.of(id, config)), load);
     }
 
     private Bulkhead bulkhead(Section<?> section, SectionSettings s) {
@@ -125,14 +111,6 @@ public final class SectionPipeline {
         @SuppressWarnings("unchecked")
         SectionCache<T> cache = (SectionCache<T>) caches.computeIfAbsent(section.id(), id -> new SectionCache<T>(s.getCache(), ticker));
         return cache;
-    }
-
-    /** Whether the breakers count outcomes yet: not during the warm-up after startup. */
-    boolean breakersArmed() {
-        if (!armed && ticker.read() - armAt >= 0) {
-            armed = true;               // once armed, no clock read per call
-        }
-        return armed;
     }
 
     /** Each downstream's breaker, by section id (for health and metrics). */
