@@ -1,0 +1,102 @@
+package io.gather.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gather.testing.GatherHarness;
+import io.gather.testing.RawHttp;
+import io.gather.testing.RawHttp.Answer;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * A web app on another origin, with CORS on for it: its browser's preflight is answered without a token or a rate
+ * check, its answers name the origin and expose Gather's fields to the page, and other origins are not named.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CorsTest implements TestPropertyProvider {
+    private static final String APP = "https://app.example.test";
+    private static final String DASHBOARD = "/api/v1/dashboard";
+
+    private final GatherHarness harness = new GatherHarness();
+    private RawHttp raw;
+    private String auth;
+
+    @Inject EmbeddedServer server;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> p = new HashMap<>(harness.properties());
+        p.put("micronaut.server.cors.enabled", "true");
+        p.put("micronaut.server.cors.configurations.web.allowed-origins", APP + ",https://admin.example.test");
+        return p;
+    }
+
+    @BeforeAll
+    void connect() {
+        raw = new RawHttp(server.getPort());
+        auth = "Authorization: Bearer " + harness.token("u-1") + "\r\n";
+    }
+
+    @AfterAll
+    void stop() {
+        harness.close();
+    }
+
+    @Test
+    void aPreflightFromTheAppIsAnsweredWithoutATokenOrARateCheck() throws Exception {
+        Answer answer = raw.send("OPTIONS " + DASHBOARD + " HTTP/1.1\r\nHost: gather.test\r\nOrigin: " + APP
+            + "\r\nAccess-Control-Request-Method: GET\r\nAccess-Control-Request-Headers: authorization, if-none-match\r\n\r\n").only();
+        assertEquals(200, answer.status());
+        assertEquals(APP, answer.header("Access-Control-Allow-Origin"));
+        assertTrue(answer.headers().get("access-control-allow-headers").containsAll(List.of("authorization", "if-none-match")));
+        assertEquals("600", answer.header("Access-Control-Max-Age"));
+        assertNull(answer.header("Access-Control-Allow-Credentials"), "bearer tokens, no cookies");
+        assertNull(answer.header("RateLimit"), "a preflight spends no quota");
+    }
+
+    @Test
+    void theAppReadsTheDashboardAndTheFieldsItNeeds() throws Exception {
+        Answer answer = raw.send("GET " + DASHBOARD + " HTTP/1.1\r\nHost: gather.test\r\nOrigin: " + APP + "\r\n" + auth + "\r\n").only();
+        assertEquals(200, answer.status());
+        assertEquals(APP, answer.header("Access-Control-Allow-Origin"));
+        assertTrue(answer.headers().get("access-control-expose-headers")
+            .containsAll(List.of("ETag", "RateLimit", "RateLimit-Policy", "Retry-After", "Server-Timing", "X-Request-Id")));
+        assertTrue(answer.headers().get("vary").stream().anyMatch(v -> v.contains("Origin")), "a cache keeps one answer per origin");
+    }
+
+    @Test
+    void anotherOriginIsNotNamedSoItsBrowserKeepsTheAnswerFromThePage() throws Exception {
+        Answer answer = raw.send("GET " + DASHBOARD + " HTTP/1.1\r\nHost: gather.test\r\nOrigin: https://evil.example.test\r\n" + auth + "\r\n").only();
+        assertNull(answer.header("Access-Control-Allow-Origin"));
+        assertNull(answer.header("Access-Control-Expose-Headers"));
+    }
+
+    @Test
+    void aRemotePageReachingAGatherOnLoopbackIsRefusedWithAProblem() throws Exception {
+        // Micronaut's guard against drive-by requests from a web page to a service on the visitor's own machine
+        Answer answer = raw.send("GET " + DASHBOARD + " HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: https://evil.example.test\r\n" + auth + "\r\n").only();
+        assertEquals(403, answer.status());
+        assertEquals(Problem.MEDIA_TYPE, answer.header("Content-Type"));
+        assertTrue(answer.body().contains("\"detail\":\"Requests from this origin are not allowed (CORS).\""), answer.body());
+        assertNull(answer.header("Access-Control-Allow-Origin"));
+    }
+
+    @Test
+    void aRequestWithoutOriginIsNotCrossOriginAndIsServedAsUsual() throws Exception {
+        Answer answer = raw.send("GET " + DASHBOARD + " HTTP/1.1\r\nHost: gather.test\r\n" + auth + "\r\n").only();
+        assertEquals(200, answer.status());
+        assertNull(answer.header("Access-Control-Allow-Origin"));
+    }
+}
