@@ -36,7 +36,11 @@ final class BreakerStage implements SectionStage {
             return next.call(request)
                 .doOnNext(result -> {
                     settled.set(true);
-                    if (result instanceof Missing<T> m && m.reason() == Reason.TIMEOUT && load.saturated()) {
+                    // a half-open breaker's few trial calls always count: they are there to test the service, and an
+                    // excused one would keep it half-open, letting trial calls wait out their timeouts, for as long
+                    // as the instance stays slow
+                    if (result instanceof Missing<T> m && m.reason() == Reason.TIMEOUT && load.saturated()
+                        && breaker.getState() == CircuitBreaker.State.CLOSED) {
                         breaker.releasePermission();    // maybe Gather's own congestion: no evidence against the service
                     } else {
                         breaker.onResult(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit(), result);

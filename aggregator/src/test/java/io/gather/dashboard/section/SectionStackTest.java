@@ -290,6 +290,29 @@ class SectionStackTest {
     }
 
     @Test
+    void aHalfOpenBreakersTrialCallThatTimesOutOpensItAgainEvenWhileTheInstanceIsSlow() {
+        smallBreaker();
+        settings.getBreaker().setWaitInOpen(Duration.ofSeconds(10));
+        settings.getBreaker().setHalfOpenCalls(1);
+        AtomicBoolean saturated = new AtomicBoolean(false);
+        SectionPipeline loaded = new SectionPipeline(new FailureClassifier(), ticker, List.of(), saturated::get);
+        var call = stack(loaded);
+        CircuitBreaker breaker = loaded.breakers().get("orders");
+        answer(user -> Mono.never());
+        for (int i = 0; i < 4; i++) {
+            timesOut(call);
+        }
+        assertEquals(CircuitBreaker.State.OPEN, breaker.getState());
+
+        saturated.set(true);
+        ticker.advance(Duration.ofSeconds(10).plusMillis(1));
+        timesOut(call);
+        assertEquals(CircuitBreaker.State.OPEN, breaker.getState(), "the trial call found the service still slow");
+        assertEquals(5, calls.get());
+        assertEquals(Reason.BREAKER_OPEN, assertInstanceOf(Missing.class, now(call, "u-2")).reason());
+    }
+
+    @Test
     void onceTheInstanceIsNoLongerSaturatedTimeoutsCountAgain() {
         smallBreaker();
         AtomicBoolean saturated = new AtomicBoolean(false);
