@@ -10,6 +10,7 @@ import io.gather.stubs.Service;
 import io.gather.stubs.ServiceStub;
 import io.gather.testing.LoggedLines;
 import io.gather.testing.GatherHarness;
+import io.gather.testing.RawHttp;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -190,6 +191,18 @@ class ObservabilityTest implements TestPropertyProvider {
         assertTrue(line.contains("\"status\":401"), line);
         assertFalse(line.contains("u-9"), line);
         assertTrue(sample(scrape(), "gather_requests_seconds_count", "route=\"/api/v1/users/{userId}/dashboard\"", "status=\"401\"") >= 1);
+    }
+
+    @Test
+    void aRequestTheFrontRefusesIsLoggedAndCountedThoughItIsNeverRouted() throws Exception {
+        String request = "get /api/v1/users/u-9/dashboard HTTP/1.1\r\nHost: gather.test\r\nX-Request-Id: obs-front\r\n\r\n";
+        assertEquals(501, new RawHttp(server.getPort()).send(request).only().status());
+        String line = lines.lineWith("\"requestId\":\"obs-front\"");
+        Map<String, Object> l = json.readValue(line, Argument.mapOf(String.class, Object.class));
+        assertEquals(501, ((Number) l.get("status")).intValue());
+        assertEquals("The request method is not one Gather implements (methods are case-sensitive).", l.get("refused"));
+        assertFalse(line.contains("u-9"), line);
+        assertTrue(sample(scrape(), "gather_front_refused_total", "status=\"501\"") >= 1);
     }
 
     @Test

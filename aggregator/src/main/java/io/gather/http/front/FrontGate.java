@@ -1,5 +1,6 @@
 package io.gather.http.front;
 
+import io.gather.http.RequestIds;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
@@ -47,12 +48,14 @@ final class FrontGate extends ChannelDuplexHandler {
     private long heldBytes;
     private boolean streaming;              // a routed request whose body is still arriving
     private final RequestClock clock;
+    private final FrontRefusalObserver observer;
     private ChannelHandlerContext ctx;
 
-    FrontGate(long maxBodyBytes, ShutdownDrain drain, long readTimeoutNanos) {
+    FrontGate(long maxBodyBytes, ShutdownDrain drain, long readTimeoutNanos, FrontRefusalObserver observer) {
         this.maxBodyBytes = maxBodyBytes;
         this.drain = drain;
         this.clock = new RequestClock(readTimeoutNanos, this::late);
+        this.observer = observer;
     }
 
     /** The handler that times this connection's requests: it goes ahead of the decoder. */
@@ -152,6 +155,7 @@ final class FrontGate extends ChannelDuplexHandler {
             refused = true;
             LastAnswer.stopReading(ctx);
             ctx.close();
+            observer.refused(Rejection.REQUEST_TIMEOUT.status().code(), Rejection.REQUEST_TIMEOUT.detail(), "-");
         } else {
             refuse(ctx, Rejection.REQUEST_TIMEOUT, held);   // held: a chunked request whose body was still arriving
         }
@@ -161,6 +165,7 @@ final class FrontGate extends ChannelDuplexHandler {
         refused = true;
         clock.stop();
         FullHttpResponse answer = FrontProblem.of(rejection, request, ctx.alloc());
+        observer.refused(rejection.status().code(), rejection.detail(), answer.headers().get(RequestIds.HEADER));
         releaseHeld();
         LastAnswer.stopReading(ctx);
         if (unanswered == 0) {

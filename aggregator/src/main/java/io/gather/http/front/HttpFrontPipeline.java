@@ -19,11 +19,13 @@ final class HttpFrontPipeline implements BeanCreatedEventListener<ChannelPipelin
     private final NettyHttpServerConfiguration server;
     private final ShutdownDrain drain;
     private final long readTimeoutNanos;
+    private final FrontRefusalObserver observer;
 
-    HttpFrontPipeline(NettyHttpServerConfiguration server, ShutdownDrain drain, FrontSettings front) {
+    HttpFrontPipeline(NettyHttpServerConfiguration server, ShutdownDrain drain, FrontSettings front, FrontRefusalObserver observer) {
         this.server = server;
         this.drain = drain;
         this.readTimeoutNanos = front.getRequestReadTimeout().toNanos();
+        this.observer = observer;
     }
 
     @Override
@@ -38,7 +40,7 @@ final class HttpFrontPipeline implements BeanCreatedEventListener<ChannelPipelin
     private ChannelPipeline install(ChannelPipeline pipeline) {
         if (pipeline.get(CODEC) instanceof HttpServerCodec && pipeline.get(FrontGate.NAME) == null) {
             pipeline.replace(CODEC, CODEC, StrictCodec.create(server));
-            FrontGate gate = new FrontGate(server.getMaxRequestSize(), drain, readTimeoutNanos);
+            FrontGate gate = new FrontGate(server.getMaxRequestSize(), drain, readTimeoutNanos, observer);
             pipeline.addBefore(CODEC, NotHttpSniffer.NAME, new NotHttpSniffer(CODEC));
             pipeline.addBefore(NotHttpSniffer.NAME, RequestClock.NAME, gate.clock());
             pipeline.addAfter(CODEC, FrontGate.NAME, gate);

@@ -38,11 +38,12 @@ class RequestClockTest {
     private static final String HEAD = "GET /api/v1/dashboard HTTP/1.1\r\nHost: gather\r\nX-Request-Id: r-1\r\n";
 
     private final List<HttpRequest> routed = new ArrayList<>();
+    private final List<Integer> refused = new ArrayList<>();
     private final EmbeddedChannel channel = new EmbeddedChannel();
 
     RequestClockTest() {
         channel.freezeTime();
-        FrontGate gate = new FrontGate(16 * 1024, new ShutdownDrain(), TimeUnit.SECONDS.toNanos(LIMIT_SECONDS));
+        FrontGate gate = new FrontGate(16 * 1024, new ShutdownDrain(), TimeUnit.SECONDS.toNanos(LIMIT_SECONDS), (status, detail, id) -> refused.add(status));
         channel.pipeline().addLast(RequestClock.NAME, gate.clock());
         channel.pipeline().addLast("codec", new HttpServerCodec());
         channel.pipeline().addLast(FrontGate.NAME, gate);
@@ -70,6 +71,7 @@ class RequestClockTest {
         assertTrue(answer.contains("\"detail\":\"The request did not arrive in full within the time allowed.\""), answer);
         assertFalse(channel.isOpen());
         assertTrue(routed.isEmpty());
+        assertEquals(List.of(408), refused, "counted and logged");
     }
 
     @Test
@@ -84,6 +86,7 @@ class RequestClockTest {
         advance(1);
         assertFalse(channel.isOpen());
         assertNull(channel.readOutbound(), "no 408 after the application's own answer");
+        assertEquals(List.of(408), refused, "but counted and logged as one");
     }
 
     @Test
@@ -110,6 +113,7 @@ class RequestClockTest {
         }
         assertEquals(30, routed.size());
         assertTrue(channel.isOpen());
+        assertTrue(refused.isEmpty());
     }
 
     @Test
