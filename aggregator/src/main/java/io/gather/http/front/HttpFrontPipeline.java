@@ -10,7 +10,7 @@ import jakarta.inject.Singleton;
 
 /**
  * Builds the front of every HTTP/1.1 connection: {@link RequestClock} and {@link NotHttpSniffer} before the codec,
- * Gather's {@link StrictCodec} in place of Micronaut's, and {@link FrontGate} right after it.
+ * Gather's {@link StrictCodec} in place of Micronaut's, then {@link ConnectionLimit} and {@link FrontGate}.
  */
 @Singleton
 final class HttpFrontPipeline implements BeanCreatedEventListener<ChannelPipelineCustomizer> {
@@ -20,12 +20,14 @@ final class HttpFrontPipeline implements BeanCreatedEventListener<ChannelPipelin
     private final ShutdownDrain drain;
     private final long readTimeoutNanos;
     private final FrontRefusalObserver observer;
+    private final ConnectionLimit limit;
 
     HttpFrontPipeline(NettyHttpServerConfiguration server, ShutdownDrain drain, FrontSettings front, FrontRefusalObserver observer) {
         this.server = server;
         this.drain = drain;
         this.readTimeoutNanos = front.getRequestReadTimeout().toNanos();
         this.observer = observer;
+        this.limit = new ConnectionLimit(front.getMaxConnections(), observer);
     }
 
     @Override
@@ -44,6 +46,7 @@ final class HttpFrontPipeline implements BeanCreatedEventListener<ChannelPipelin
             pipeline.addBefore(CODEC, NotHttpSniffer.NAME, new NotHttpSniffer(CODEC));
             pipeline.addBefore(NotHttpSniffer.NAME, RequestClock.NAME, gate.clock());
             pipeline.addAfter(CODEC, FrontGate.NAME, gate);
+            pipeline.addAfter(CODEC, ConnectionLimit.NAME, limit);
         }
         return pipeline;
     }

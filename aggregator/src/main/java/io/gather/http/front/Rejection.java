@@ -36,6 +36,8 @@ record Rejection(HttpResponseStatus status, String detail, int retryAfterSeconds
     static final Rejection CREDENTIALS_REPEATED = bad("The request has more than one Authorization header field.");
     static final Rejection REQUEST_TIMEOUT = new Rejection(HttpResponseStatus.REQUEST_TIMEOUT,
         "The request did not arrive in full within the time allowed.");
+    static final Rejection TOO_MANY_CONNECTIONS = new Rejection(HttpResponseStatus.SERVICE_UNAVAILABLE,
+        "This instance has as many connections open as it allows; ask again and another may answer.", 1);
     static final Rejection SHUTTING_DOWN = new Rejection(HttpResponseStatus.SERVICE_UNAVAILABLE,
         "This instance is shutting down; ask again and another will answer.", 1);
 
