@@ -4,32 +4,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gather.testing.GatherHarness;
+import io.gather.testing.HarnessBacked;
 import io.gather.testing.RawHttp;
 import io.gather.testing.RawHttp.Answer;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * A web app on another origin, with CORS on for it: its browser's preflight is answered without a token or a rate
  * check, its answers name the origin and expose Gather's fields to the page, and other origins are not named.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CorsTest implements TestPropertyProvider {
+class CorsTest extends HarnessBacked {
     private static final String APP = "https://app.example.test";
     private static final String DASHBOARD = "/api/v1/dashboard";
 
-    private final GatherHarness harness = new GatherHarness();
     private RawHttp raw;
     private String auth;
 
@@ -37,7 +32,7 @@ class CorsTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(harness.properties());
+        Map<String, String> p = new HashMap<>(super.getProperties());
         p.put("micronaut.server.cors.enabled", "true");
         p.put("micronaut.server.cors.configurations.web.allowed-origins", APP + ",https://admin.example.test");
         return p;
@@ -47,11 +42,6 @@ class CorsTest implements TestPropertyProvider {
     void connect() {
         raw = new RawHttp(server.getPort());
         auth = "Authorization: Bearer " + harness.token("u-1") + "\r\n";
-    }
-
-    @AfterAll
-    void stop() {
-        harness.close();
     }
 
     @Test

@@ -35,7 +35,7 @@ final class ConnectionLimit extends ChannelInboundHandlerAdapter {
         ctx.channel().closeFuture().addListener(closed -> count.decrementAndGet());
         if (count.incrementAndGet() > max) {
             FullHttpResponse answer = FrontProblem.of(Rejection.TOO_MANY_CONNECTIONS, null, ctx.alloc());
-            observer.refused(answer.status().code(), Rejection.TOO_MANY_CONNECTIONS.detail(), answer.headers().get(RequestIds.HEADER));
+            Rejection.TOO_MANY_CONNECTIONS.reportTo(observer, answer.headers().get(RequestIds.HEADER));
             LastAnswer.stopReading(ctx);
             LastAnswer.send(ctx, answer);
             return;

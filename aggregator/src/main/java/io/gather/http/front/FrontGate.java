@@ -155,7 +155,7 @@ final class FrontGate extends ChannelDuplexHandler {
             refused = true;
             LastAnswer.stopReading(ctx);
             ctx.close();
-            observer.refused(Rejection.REQUEST_TIMEOUT.status().code(), Rejection.REQUEST_TIMEOUT.detail(), "-");
+            Rejection.REQUEST_TIMEOUT.reportTo(observer, "-");   // no answer of ours: the head's is Micronaut's
         } else {
             refuse(ctx, Rejection.REQUEST_TIMEOUT, held);   // held: a chunked request whose body was still arriving
         }
@@ -165,7 +165,7 @@ final class FrontGate extends ChannelDuplexHandler {
         refused = true;
         clock.stop();
         FullHttpResponse answer = FrontProblem.of(rejection, request, ctx.alloc());
-        observer.refused(rejection.status().code(), rejection.detail(), answer.headers().get(RequestIds.HEADER));
+        rejection.reportTo(observer, answer.headers().get(RequestIds.HEADER));
         releaseHeld();
         LastAnswer.stopReading(ctx);
         if (unanswered == 0) {

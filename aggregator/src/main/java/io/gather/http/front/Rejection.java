@@ -45,6 +45,11 @@ record Rejection(HttpResponseStatus status, String detail, int retryAfterSeconds
         this(status, detail, 0);
     }
 
+    /** Tells {@code observer} of this refusal; {@code requestId} is its answer's ("-" when it had none). */
+    void reportTo(FrontRefusalObserver observer, String requestId) {
+        observer.refused(status.code(), detail, requestId);
+    }
+
     /** What a request the decoder failed on gets. */
     static Rejection ofDecoderFailure(Throwable cause) {
         if (cause instanceof TooLongHttpLineException) {

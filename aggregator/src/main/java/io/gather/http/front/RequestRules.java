@@ -54,10 +54,7 @@ final class RequestRules {
      * request as HTTP/1.1; left in, Micronaut would answer any WebSocket upgrade 404, as if the path did not exist.
      */
     static void ignoreUpgrade(HttpRequest request) {
-        HttpHeaders headers = request.headers();
-        if (headers.contains(HttpHeaderNames.UPGRADE)) {
-            headers.remove(HttpHeaderNames.UPGRADE);
-        }
+        request.headers().remove(HttpHeaderNames.UPGRADE);
     }
 
     /** Netty returns its constants for the exact, upper-case standard names; CONNECT is for proxies. */

@@ -3,42 +3,31 @@ package io.gather.http.front;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gather.testing.GatherHarness;
+import io.gather.testing.HarnessBacked;
 import io.gather.testing.RawHttp;
 import io.gather.testing.RawHttp.Answer;
 import io.gather.testing.RawHttp.Exchange;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Connections that send nothing cannot take every descriptor: past the limit, one more is answered 503 and closed. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConnectionLimitTest implements TestPropertyProvider {
+class ConnectionLimitTest extends HarnessBacked {
     private static final String REQUEST = "GET /nothing HTTP/1.1\r\nHost: gather.test\r\n\r\n";
-
-    private final GatherHarness harness = new GatherHarness();
 
     @Inject EmbeddedServer server;
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(harness.properties());
+        Map<String, String> p = new HashMap<>(super.getProperties());
         p.put("gather.front.max-connections", "2");
         return p;
-    }
-
-    @AfterAll
-    void stop() {
-        harness.close();
     }
 
     @Test

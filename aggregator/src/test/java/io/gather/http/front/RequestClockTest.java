@@ -77,10 +77,7 @@ class RequestClockTest {
     @Test
     void aBodyTrickledPastTheTimeClosesTheConnectionWithoutASecondAnswer() {
         send(HEAD + "Content-Length: 100\r\n\r\n");
-        for (int i = 0; i < 9; i++) {
-            send("x");
-            advance(1);
-        }
+        trickle("x", 9);
         assertEquals(1, routed.size(), "the head was routed: its answer is the application's");
         assertTrue(channel.isOpen());
         advance(1);
@@ -92,10 +89,7 @@ class RequestClockTest {
     @Test
     void aChunkedBodyTrickledPastTheTimeIsRefusedBeforeItIsRouted() {
         send(HEAD + "Transfer-Encoding: chunked\r\n\r\n");
-        for (int i = 0; i < 10; i++) {
-            send("1\r\nx\r\n");
-            advance(1);
-        }
+        trickle("1\r\nx\r\n", 10);
         String answer = answer();
         assertTrue(answer.startsWith("HTTP/1.1 408"), answer);
         assertTrue(answer.contains("\"instance\":\"/api/v1/dashboard\""), answer);
@@ -150,6 +144,14 @@ class RequestClockTest {
 
     private void send(String bytes) {
         channel.writeInbound(Unpooled.copiedBuffer(bytes, StandardCharsets.ISO_8859_1));
+    }
+
+    /** Sends {@code piece} once a second, {@code times} times: each well within any idle timeout. */
+    private void trickle(String piece, int times) {
+        for (int i = 0; i < times; i++) {
+            send(piece);
+            advance(1);
+        }
     }
 
     private void advance(long seconds) {
