@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -65,6 +66,12 @@ class BearerTokenTest implements TestPropertyProvider {
         t.put("signed with another key", DevTokens.sign(valid().build(), "another-secret-0123456789abcdef0123456789ab"));
         t.put("alg none", DevTokens.unsigned(valid().build()));
         t.put("wrong issuer", HARNESS.tokens.sign(valid().issuer("https://evil.example").build()));
+        // Micronaut's own issuer check took any ending of the issuer, without its scheme or a trailing slash
+        t.put("issuer empty", HARNESS.tokens.sign(valid().issuer("").build()));
+        t.put("issuer only its last label", HARNESS.tokens.sign(valid().issuer("gather.test").build()));
+        t.put("issuer over http", HARNESS.tokens.sign(valid().issuer("http://auth.gather.test").build()));
+        t.put("issuer with a trailing slash", HARNESS.tokens.sign(valid().issuer(GatherHarness.ISSUER + "/").build()));
+        t.put("issuer in capitals", HARNESS.tokens.sign(valid().issuer(GatherHarness.ISSUER.toUpperCase(Locale.ROOT)).build()));
         t.put("wrong audience", HARNESS.tokens.sign(valid().audience("someone-else").build()));
         t.put("no exp", HARNESS.tokens.sign(valid().expirationTime(null).build()));
         t.put("not yet valid", HARNESS.tokens.sign(valid().notBeforeTime(Date.from(Instant.now().plusSeconds(3600))).build()));
@@ -117,6 +124,13 @@ class BearerTokenTest implements TestPropertyProvider {
         HttpResponse<String> r = HARNESS.getAs(server.getURI(), "/api/v1/dashboard", "u-1");
         assertEquals(200, r.statusCode());
         assertTrue(r.headers().firstValue("WWW-Authenticate").isEmpty());
+    }
+
+    @Test
+    void aTokenFromAnIssuerWhoseClockIsAheadGetsIn() throws Exception {
+        // nbf 10 s from now: the issuer signed it "now" by its own clock, within the 30 s leeway
+        String token = HARNESS.tokens.sign(valid().notBeforeTime(Date.from(Instant.now().plusSeconds(10))).build());
+        assertEquals(200, HARNESS.getWith(server.getURI(), "/api/v1/dashboard", token).statusCode());
     }
 
     @Test
