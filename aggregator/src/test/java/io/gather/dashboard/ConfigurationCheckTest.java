@@ -58,6 +58,12 @@ class ConfigurationCheckTest {
     }
 
     @Test
+    void aDownstreamExchangeCutBeforeTheDeadlineIsRefused() {
+        String message = startupFailure(Map.of("gather.dashboard.deadline", "3s", "gather.downstreams.max-exchange-time", "2s"));
+        assertTrue(message.contains("gather.downstreams.max-exchange-time (2000 ms) must be longer than gather.dashboard.deadline (3000 ms)"), message);
+    }
+
+    @Test
     void withoutAJwtSecretGatherDoesNotStart() {
         String message = startupFailure(Map.of("micronaut.security.token.jwt.signatures.secret.generator.secret", ""));
         assertTrue(message.contains("secret") || message.contains("JWT"), message);

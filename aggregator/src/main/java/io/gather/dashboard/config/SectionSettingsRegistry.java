@@ -1,5 +1,7 @@
 package io.gather.dashboard.config;
 
+import io.gather.clients.connection.DownstreamSettings;
+import io.gather.clients.connection.LongestCallWait;
 import io.gather.dashboard.Section;
 import io.gather.dashboard.Sections;
 import io.micronaut.context.annotation.Context;
@@ -18,17 +20,22 @@ import java.util.Map;
  * {@link SectionSettings}. Any problem stops startup with all problems listed, each naming its key.
  */
 @Context
-public final class SectionSettingsRegistry {
+public final class SectionSettingsRegistry implements LongestCallWait {
     private final Map<String, SectionSettings> settings = new HashMap<>();
     private final DashboardSettings dashboard;
 
-    SectionSettingsRegistry(List<SectionSettings> configured, DashboardSettings dashboard, Environment environment) {
+    SectionSettingsRegistry(List<SectionSettings> configured, DashboardSettings dashboard, DownstreamSettings downstreams,
+                            Environment environment) {
         this.dashboard = dashboard;
         List<String> problems = new ArrayList<>();
         Duration deadline = dashboard.getDeadline();
         if (deadline == null || deadline.isNegative() || deadline.isZero()) {
             problems.add("gather.dashboard.deadline must be a positive duration");
             deadline = null;
+        } else if (downstreams.getMaxExchangeTime() != null && downstreams.getMaxExchangeTime().compareTo(deadline) <= 0) {
+            // a call is waited for up to the deadline: cutting its connection sooner would cut answers still wanted
+            problems.add("gather.downstreams.max-exchange-time (" + downstreams.getMaxExchangeTime().toMillis()
+                + " ms) must be longer than gather.dashboard.deadline (" + deadline.toMillis() + " ms)");
         }
         Duration maxAge = dashboard.getMaxAge();
         if (maxAge == null || maxAge.isNegative() || maxAge.toNanos() % 1_000_000_000L != 0) {
@@ -59,6 +66,12 @@ public final class SectionSettingsRegistry {
     }
 
     public Duration deadline() {
+        return dashboard.getDeadline();
+    }
+
+    /** A downstream call is waited for up to the deadline. */
+    @Override
+    public Duration longest() {
         return dashboard.getDeadline();
     }
 

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import ch.qos.logback.classic.Level;
 import io.gather.testing.Answers;
+import io.gather.testing.GatherHarness;
 import io.gather.testing.HarnessBacked;
 import io.gather.testing.LoggedLines;
 import io.gather.testing.ScriptedDownstream;
@@ -22,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
@@ -50,6 +52,7 @@ class MisbehavingDownstreamTest extends HarnessBacked {
     public Map<String, String> getProperties() {
         Map<String, String> p = harness.properties();
         p.put("micronaut.http.services.orders.url", orders.url());
+        p.put("gather.downstreams.max-exchange-time", "2s");
         return p;
     }
 
@@ -142,6 +145,47 @@ class MisbehavingDownstreamTest extends HarnessBacked {
         assertEquals("ok", ordersState(body).get("state"));
         assertEquals(10, ((List<?>) ordersOf(body).get("items")).size(), "the limit asked for (10), not 30");
         assertEquals(30, ordersOf(body).get("totalCount"));
+    }
+
+    @Test
+    void aPageWithoutAContentTypeIsReadAsTheContractsJson() throws Exception {
+        String page = page(51);
+        orders.answer(raw("HTTP/1.1 200 OK\r\nContent-Length: " + page.length() + "\r\n\r\n" + page));
+        Map<String, Object> body = dashboard();
+        assertEquals("ok", ordersState(body).get("state"), "before: missing, \"answered without a body\"");
+        assertEquals(51, ordersOf(body).get("totalCount"));
+
+        String html = "<html><body>502 Bad Gateway</body></html>";
+        orders.answer(raw("HTTP/1.1 200 OK\r\nContent-Length: " + html.length() + "\r\n\r\n" + html));
+        assertEquals("bad-body", ordersState(dashboard()).get("reason"), "and what is not JSON is still refused");
+        orders.answer(raw("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"));
+        assertEquals("The service answered without a body.", ordersState(dashboard()).get("detail"));
+    }
+
+    @Test
+    void anAnswerThatNeverEndsLosesItsConnection() throws Exception {
+        AtomicBoolean cut = new AtomicBoolean();
+        orders.answer(out -> {
+            raw(CHUNKED_HEAD + "1\r\n[\r\n").write(out);
+            try {
+                while (true) {                      // "1," twenty times a second, for ever: never idle, never ends
+                    raw("2\r\n1,\r\n").write(out);
+                    out.flush();
+                    Thread.sleep(50);
+                }
+            } catch (IOException e) {
+                cut.set(true);
+                throw e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertEquals("timeout", ordersState(dashboard()).get("reason"));
+        // before, the client read it on (its read timeout restarts at every byte) until 1 MiB: 4 hours at this pace
+        GatherHarness.eventually(cut::get, "the connection is closed once max-exchange-time (2 s) has passed");
+
+        orders.answer(ok(page(41)));
+        assertEquals(41, ordersOf(dashboard()).get("totalCount"));
     }
 
     @Test

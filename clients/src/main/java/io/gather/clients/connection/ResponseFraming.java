@@ -9,6 +9,10 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.AbstractScheduledEventExecutor;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.netty.util.concurrent.Ticker;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Keeps a pooled downstream connection in step with its requests, right after the HTTP codec. The client takes the
@@ -20,24 +24,68 @@ import io.netty.util.ReferenceCountUtil;
  *       before the failure ({@link UnreadableResponse}) is passed on, so the pool never hands it out again;</li>
  *   <li>an interim response (100 Continue, 102 Processing, 103 Early Hints: any 1xx but 101, RFC 9110 section
  *       15.2): dropped, the final response that follows is the answer (Gather never asks for a 100);</li>
- *   <li>a response when no request is waiting for one: dropped, and the connection closed.</li>
+ *   <li>a response when no request is waiting for one: dropped, and the connection closed;</li>
+ *   <li>an exchange that takes longer than {@code maxExchangeNanos} from its request to its answer's last byte: the
+ *       connection is closed. The client reads the answer of a call nobody waits for any more to its end before it
+ *       pools the connection again, and its read timeout restarts at every byte, so a service that trickles an answer,
+ *       or sends one that never ends, would otherwise hold the connection for as long as it likes.</li>
  * </ul>
- * One instance per connection, used on its event loop only.
+ * One instance per connection, used on its event loop only. Like the front's request clock, at most one timer per
+ * connection, re-armed when it fires for an exchange that began later: an exchange costs a clock read, not a timer.
  */
 final class ResponseFraming extends ChannelDuplexHandler {
     static final String NAME = "gather-response-framing";
 
+    private final long maxExchangeNanos;
+    private Ticker ticker;
     /** Requests written whose final response has not ended yet. */
     private int awaited;
     /** Inside an interim response: its parts are dropped up to its end. */
     private boolean skipping;
+    /** When the oldest exchange under way began. */
+    private long began;
+    private ScheduledFuture<?> timer;
+
+    ResponseFraming(long maxExchangeNanos) {
+        this.maxExchangeNanos = maxExchangeNanos;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        // the event loop's own time, which a test's EmbeddedChannel can advance
+        ticker = ctx.executor() instanceof AbstractScheduledEventExecutor loop ? loop.ticker() : Ticker.systemTicker();
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+    }
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-        if (msg instanceof HttpRequest) {
-            awaited++;
+        if (msg instanceof HttpRequest && awaited++ == 0) {
+            began = ticker.nanoTime();
+            if (timer == null) {
+                timer = ctx.executor().schedule(() -> check(ctx), maxExchangeNanos, TimeUnit.NANOSECONDS);
+            }
         }
         ctx.write(msg, promise);
+    }
+
+    private void check(ChannelHandlerContext ctx) {
+        timer = null;
+        if (awaited == 0 || !ctx.channel().isActive()) {
+            return;
+        }
+        long left = began + maxExchangeNanos - ticker.nanoTime();
+        if (left > 0) {
+            timer = ctx.executor().schedule(() -> check(ctx), left, TimeUnit.NANOSECONDS);
+        } else {
+            ctx.channel().close();
+        }
     }
 
     @Override
@@ -67,8 +115,8 @@ final class ResponseFraming extends ChannelDuplexHandler {
             ReferenceCountUtil.release(msg);
             return;
         }
-        if (msg instanceof LastHttpContent && awaited > 0) {
-            awaited--;
+        if (msg instanceof LastHttpContent && awaited > 0 && --awaited > 0) {
+            began = ticker.nanoTime();  // the next request's answer starts now
         }
         ctx.fireChannelRead(msg);
     }

@@ -7,23 +7,34 @@ import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
 import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Optional;
 
-/** Puts {@link ResponseFraming} behind the HTTP codec of every HTTP/1.1 connection Gather's clients open. */
+/**
+ * Puts {@link ResponseFraming}, then {@link JsonByDefault}, behind the HTTP codec of every HTTP/1.1 connection Gather's
+ * clients open.
+ */
 @Singleton
 final class ResponseFramingInstaller implements BeanCreatedEventListener<NettyClientCustomizer.Registry> {
     private static final String CODEC = ChannelPipelineCustomizer.HANDLER_HTTP_CLIENT_CODEC;
 
+    private final long maxExchangeNanos;
+
+    ResponseFramingInstaller(DownstreamSettings settings, Optional<LongestCallWait> wait) {
+        this.maxExchangeNanos = settings.maxExchangeTime(wait.map(LongestCallWait::longest).orElse(Duration.ZERO)).toNanos();
+    }
+
     @Override
     public NettyClientCustomizer.Registry onCreated(BeanCreatedEvent<NettyClientCustomizer.Registry> event) {
-        event.getBean().register(new PerConnection(null));
+        event.getBean().register(new PerConnection(null, maxExchangeNanos));
         return event.getBean();
     }
 
     /** The root customizer (no channel) makes one per connection. */
-    private record PerConnection(Channel channel) implements NettyClientCustomizer {
+    private record PerConnection(Channel channel, long maxExchangeNanos) implements NettyClientCustomizer {
         @Override
         public NettyClientCustomizer specializeForChannel(Channel channel, ChannelRole role) {
-            return role == ChannelRole.CONNECTION ? new PerConnection(channel) : this;
+            return role == ChannelRole.CONNECTION ? new PerConnection(channel, maxExchangeNanos) : this;
         }
 
         @Override
@@ -33,7 +44,8 @@ final class ResponseFramingInstaller implements BeanCreatedEventListener<NettyCl
             }
             ChannelPipeline pipeline = channel.pipeline();
             if (pipeline.get(CODEC) != null && pipeline.get(ResponseFraming.NAME) == null) {
-                pipeline.addAfter(CODEC, ResponseFraming.NAME, new ResponseFraming());
+                pipeline.addAfter(CODEC, ResponseFraming.NAME, new ResponseFraming(maxExchangeNanos));
+                pipeline.addAfter(ResponseFraming.NAME, JsonByDefault.NAME, JsonByDefault.INSTANCE);
             }
         }
     }

@@ -1,0 +1,121 @@
+package io.gather.clients.connection;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.context.exceptions.ConfigurationException;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A downstream exchange holds its connection for at most max-exchange-time, however its answer trickles in;
+ * answers that end in time leave the connection open for the next call. The handler on an {@link EmbeddedChannel},
+ * in virtual time.
+ */
+class ResponseFramingTest {
+    private static final long LIMIT_SECONDS = 10;
+
+    private final EmbeddedChannel channel = new EmbeddedChannel();
+
+    ResponseFramingTest() {
+        channel.freezeTime();
+        channel.pipeline().addLast(ResponseFraming.NAME, new ResponseFraming(TimeUnit.SECONDS.toNanos(LIMIT_SECONDS)));
+    }
+
+    @AfterEach
+    void close() {
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void anAnswerThatNeverEndsLosesItsConnectionWhenItsTimeIsUp() {
+        call();
+        answer(new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK));
+        for (int second = 1; second < LIMIT_SECONDS; second++) {
+            answer(new DefaultHttpContent(Unpooled.copiedBuffer("1,", StandardCharsets.US_ASCII)));  // a byte or two a second
+            elapse(1);
+            assertTrue(channel.isActive(), "still within its time after " + second + " s");
+        }
+        elapse(1);
+        assertFalse(channel.isActive(), "closed at " + LIMIT_SECONDS + " s, its answer still not ended");
+    }
+
+    @Test
+    void aServiceThatNeverAnswersLosesItsConnectionToo() {
+        call();
+        elapse(LIMIT_SECONDS);
+        assertFalse(channel.isActive());
+    }
+
+    @Test
+    void answersThatEndInTimeKeepTheConnectionWhateverTheirNumber() {
+        for (int i = 0; i < 30; i++) {      // 30 calls of 2 s each, back to back: 60 s on one connection
+            call();
+            elapse(2);
+            answer(new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK));
+            answer(LastHttpContent.EMPTY_LAST_CONTENT);
+            assertTrue(channel.isActive(), "call " + i);
+        }
+        elapse(3 * LIMIT_SECONDS);          // and a quiet pooled connection is not timed at all
+        assertTrue(channel.isActive());
+    }
+
+    @Test
+    void eachCallHasItsOwnTime() {
+        call();
+        elapse(LIMIT_SECONDS - 1);
+        answer(new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK));
+        answer(LastHttpContent.EMPTY_LAST_CONTENT);
+        call();                             // the next call starts its own 10 s, 1 s before the first call's timer fires
+        elapse(LIMIT_SECONDS - 1);
+        assertTrue(channel.isActive(), "9 s into the second call");
+        elapse(1);
+        assertFalse(channel.isActive(), "10 s into the second call");
+    }
+
+    @Test
+    void theLimitIsCheckedAtStartup() {
+        for (Duration bad : new Duration[] {Duration.ZERO, Duration.ofSeconds(-1), Duration.ofMinutes(11)}) {
+            DownstreamSettings settings = new DownstreamSettings();
+            settings.setMaxExchangeTime(bad);
+            assertThrows(ConfigurationException.class, settings::check, String.valueOf(bad));
+        }
+        DownstreamSettings unset = new DownstreamSettings();
+        assertEquals(Duration.ofSeconds(10), unset.maxExchangeTime(Duration.ofMillis(1500)), "10 s for the default deadline");
+        assertEquals(Duration.ofSeconds(24), unset.maxExchangeTime(Duration.ofSeconds(12)), "twice a longer deadline");
+        DownstreamSettings set = new DownstreamSettings();
+        set.setMaxExchangeTime(Duration.ofSeconds(3));
+        assertEquals(Duration.ofSeconds(3), set.maxExchangeTime(Duration.ofMillis(1500)));
+    }
+
+    private void call() {
+        channel.writeOutbound(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/users/u-1/orders"));
+        ReferenceCountUtil.release(channel.readOutbound());
+    }
+
+    private void answer(HttpObject part) {
+        channel.writeInbound(part);
+        ReferenceCountUtil.release(channel.readInbound());
+    }
+
+    private void elapse(long seconds) {
+        channel.advanceTimeBy(seconds, TimeUnit.SECONDS);
+        channel.runScheduledPendingTasks();
+    }
+}
