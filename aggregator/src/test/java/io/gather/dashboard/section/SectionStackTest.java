@@ -17,6 +17,7 @@ import io.gather.dashboard.config.SectionSettings;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.exceptions.HttpClientException;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import java.net.ConnectException;
 import java.time.Duration;
@@ -381,6 +382,36 @@ class SectionStackTest {
         Missing<?> refused = assertInstanceOf(Missing.class, now(call, "u-1"));
         assertEquals(Reason.UNAVAILABLE, refused.reason());
         assertEquals(2, calls.get(), "retried more than once");
+    }
+
+    @Test
+    void aCallThePoolWouldNotQueueIsTriedOnceMoreAfterAPause() {
+        settings.getCache().setEnabled(false);
+        settings.getRetry().setMinRetries(0);   // no budget: this retry needs none, the call never left Gather
+        settings.getRetry().setBudgetPercent(0);
+        var call = stack();
+        AtomicInteger attempt = new AtomicInteger();
+        answer(user -> attempt.incrementAndGet() == 1 ? Mono.error(poolFull()) : Mono.just(page(user)));
+        StepVerifier.withVirtualTime(() -> call.call(request("u-1")))
+            .expectSubscription()
+            .expectNoEvent(RetryStage.POOL_PAUSE.minusMillis(1))  // the connections being opened get their time
+            .thenAwait(Duration.ofMillis(1))
+            .assertNext(r -> assertEquals(Source.LIVE, assertInstanceOf(Ok.class, r).source()))
+            .verifyComplete();
+        assertEquals(2, calls.get());
+
+        calls.set(0);
+        fail(poolFull());
+        StepVerifier.withVirtualTime(() -> call.call(request("u-1")))
+            .expectSubscription()
+            .thenAwait(RetryStage.POOL_PAUSE)
+            .assertNext(r -> assertEquals(Reason.BULKHEAD_FULL, assertInstanceOf(Missing.class, r).reason()))
+            .verifyComplete();
+        assertEquals(2, calls.get(), "once more, not again and again");
+    }
+
+    private static HttpClientException poolFull() {
+        return new HttpClientException("Cannot acquire connection, " + FailureClassifier.POOL_FULL + " (128)");
     }
 
     @Test
