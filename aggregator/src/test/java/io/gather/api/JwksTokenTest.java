@@ -2,6 +2,7 @@ package io.gather.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.nimbusds.jwt.JWTClaimsSet;
 import io.gather.stubs.DevJwks;
 import io.gather.testing.GatherHarness;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -11,6 +12,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -28,6 +30,7 @@ class JwksTokenTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Map<String, String> p = new HashMap<>(harness.properties());
         p.put("micronaut.security.token.jwt.signatures.jwks.idp.url", idp.url());
+        p.put("micronaut.security.token.jwt.signatures.jwks.idp.cache-expiration", "0"); // fetched again for every new token
         return p;
     }
 
@@ -50,6 +53,26 @@ class JwksTokenTest implements TestPropertyProvider {
     void aTokenSignedByAnUnpublishedKeyIsRefusedEvenWithAKnownKeyId() throws Exception {
         String forged = DevJwks.sign(harness.tokens.claims("u-3", Duration.ofMinutes(5)).build(), DevJwks.newKey("idp-key-1"));
         assertEquals(401, statusWith(forged));
+    }
+
+    @Test
+    void whileTheProvidersKeysCannotBeFetchedItsLastKeysStillLetItsTokensIn() throws Exception {
+        assertEquals(200, statusWith(idp.sign(fresh())));
+        idp.publish(false);
+        try {
+            // before, the expired keys were dropped and every token of the provider was a 401 until it answered again
+            assertEquals(200, statusWith(idp.sign(fresh())), "a new token, verified with the keys fetched before");
+            assertEquals(200, statusWith(idp.sign(fresh())));
+            String forged = DevJwks.sign(fresh(), DevJwks.newKey("idp-key-1"));
+            assertEquals(401, statusWith(forged), "and only with those");
+        } finally {
+            idp.publish(true);
+        }
+    }
+
+    /** A token no cache has seen. */
+    private JWTClaimsSet fresh() {
+        return harness.tokens.claims("u-3", Duration.ofMinutes(5)).jwtID(UUID.randomUUID().toString()).build();
     }
 
     @Test

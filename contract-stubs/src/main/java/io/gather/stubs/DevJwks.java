@@ -32,9 +32,15 @@ public final class DevJwks implements AutoCloseable {
         this.server = new WireMockServer(options().bindAddress(ContractStubs.LOOPBACK).port(0).containerThreads(8)
             .jettyAcceptors(1).disableRequestJournal().notifier(new ConsoleNotifier(false)));
         server.start();
-        server.stubFor(get(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200)
-            .withHeader("Content-Type", "application/json")
-            .withBody(new JWKSet(key.toPublicJWK()).toString())));
+        publish(true);
+    }
+
+    /** Whether the keys are served: {@code false} answers 503, as a provider's JWKS endpoint in an outage. */
+    public void publish(boolean up) {
+        server.resetMappings();
+        server.stubFor(get(urlEqualTo(PATH)).willReturn(up
+            ? aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(new JWKSet(key.toPublicJWK()).toString())
+            : aResponse().withStatus(503).withHeader("Content-Type", "text/plain").withBody("down for maintenance")));
     }
 
     public static DevJwks start(String keyId) {
