@@ -2,6 +2,7 @@ package io.gather.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.gather.stubs.DevJwks;
 import io.gather.testing.GatherHarness;
@@ -68,6 +69,14 @@ class JwksTokenTest implements TestPropertyProvider {
         } finally {
             idp.publish(true);
         }
+    }
+
+    @Test
+    void aTokenSignedWithAKeyTheProviderJustPublishedGetsInAtOnce() throws Exception {
+        assertEquals(200, statusWith(idp.sign(fresh())));
+        RSAKey rotated = idp.publishNewKey("idp-key-2");
+        // its kid is unknown here: the keys are fetched again before the token is judged, not after they expire
+        assertEquals(200, statusWith(DevJwks.sign(fresh(), rotated)));
     }
 
     /** A token no cache has seen. */

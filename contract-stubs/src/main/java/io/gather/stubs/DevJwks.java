@@ -25,10 +25,12 @@ public final class DevJwks implements AutoCloseable {
     public static final String PATH = "/.well-known/jwks.json";
 
     private final RSAKey key;
+    private final java.util.List<RSAKey> published = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final WireMockServer server;
 
     private DevJwks(RSAKey key) {
         this.key = key;
+        this.published.add(key);
         this.server = new WireMockServer(options().bindAddress(ContractStubs.LOOPBACK).port(0).containerThreads(8)
             .jettyAcceptors(1).disableRequestJournal().notifier(new ConsoleNotifier(false)));
         server.start();
@@ -39,8 +41,17 @@ public final class DevJwks implements AutoCloseable {
     public void publish(boolean up) {
         server.resetMappings();
         server.stubFor(get(urlEqualTo(PATH)).willReturn(up
-            ? aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(new JWKSet(key.toPublicJWK()).toString())
+            ? aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(new JWKSet(
+                published.stream().map(k -> (com.nimbusds.jose.jwk.JWK) k.toPublicJWK()).toList()).toString())
             : aResponse().withStatus(503).withHeader("Content-Type", "text/plain").withBody("down for maintenance")));
+    }
+
+    /** Publishes one more key, as a provider does when it rotates; sign with it through {@link #sign(JWTClaimsSet, RSAKey)}. */
+    public RSAKey publishNewKey(String keyId) {
+        RSAKey next = newKey(keyId);
+        published.add(next);
+        publish(true);
+        return next;
     }
 
     public static DevJwks start(String keyId) {

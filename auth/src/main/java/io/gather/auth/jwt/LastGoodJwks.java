@@ -33,7 +33,10 @@ import reactor.core.publisher.Mono;
  *   <li>older keys are still used while one fetch, in the background, replaces them; if it fails they stay in use, and
  *       the next fetch is tried {@link #RETRY_AFTER_FAILURE} later;</li>
  *   <li>before the first keys (right after startup) callers wait for one shared fetch; if it fails, tokens are
- *       refused at once until the next try is due, rather than each waiting for a fetch of its own.</li>
+ *       refused at once until the next try is due, rather than each waiting for a fetch of its own;</li>
+ *   <li>a token signed with a key ({@code kid}) not among them waits for the keys to be fetched again, at most once
+ *       per {@link #UNKNOWN_KEY_REFETCH} for such tokens: a provider that starts signing with a new key before its keys expire here
+ *       is followed at once, and tokens with made-up key ids cannot make it fetched more often.</li>
  * </ul>
  * One WARN when a provider's keys cannot be fetched (per outage), one INFO when they can again.
  */
@@ -41,6 +44,8 @@ import reactor.core.publisher.Mono;
 @Bean(typed = LastGoodJwks.class)   // not one more JwkSetFetcher for Micronaut's beans to choose from
 public final class LastGoodJwks implements JwkSetFetcher<JWKSet> {
     static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(5);
+    /** A token whose key is not among the keys fetched has them fetched again, at most this often per provider. */
+    static final Duration UNKNOWN_KEY_REFETCH = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(LastGoodJwks.class);
     private static final JWKSet NO_KEYS = new JWKSet();
 
@@ -68,8 +73,19 @@ public final class LastGoodJwks implements JwkSetFetcher<JWKSet> {
         if (url == null) {
             return Mono.empty();
         }
-        Keys keys = byUrl.computeIfAbsent(url, u -> new Keys(providerName, u, expiration.apply(providerName).toNanos()));
-        return keys.get();
+        return keys(providerName, url).get(null);
+    }
+
+    /** The keys to verify a token signed with key {@code kid} (null: none named). */
+    Mono<JWKSet> fetch(@Nullable String providerName, @Nullable String url, @Nullable String kid) {
+        if (url == null) {
+            return Mono.empty();
+        }
+        return keys(providerName, url).get(kid);
+    }
+
+    private Keys keys(@Nullable String providerName, String url) {
+        return byUrl.computeIfAbsent(url, u -> new Keys(providerName, u, expiration.apply(providerName).toNanos()));
     }
 
     @Override
@@ -92,6 +108,7 @@ public final class LastGoodJwks implements JwkSetFetcher<JWKSet> {
         private volatile JWKSet set;
         private volatile long fetchedAt;
         private volatile long retryAt;
+        private volatile long unknownKeyAt;
         private Mono<JWKSet> fetching;      // guarded by this
         private boolean failing;            // guarded by this
 
@@ -100,11 +117,17 @@ public final class LastGoodJwks implements JwkSetFetcher<JWKSet> {
             this.url = url;
             this.expiresAfter = expiresAfter;
             this.retryAt = ticker.read();   // a first fetch is due at once
+            this.unknownKeyAt = retryAt - UNKNOWN_KEY_REFETCH.toNanos();
         }
 
-        Mono<JWKSet> get() {
+        Mono<JWKSet> get(@Nullable String kid) {
             long now = ticker.read();
             JWKSet last = set;
+            if (last != null && kid != null && last.getKeyByKeyId(kid) == null
+                && now - unknownKeyAt >= UNKNOWN_KEY_REFETCH.toNanos() && now - retryAt >= 0) {
+                unknownKeyAt = now;
+                return fetch();             // waited for: the token's key may be the provider's newest
+            }
             if (last != null) {
                 if (now - fetchedAt >= expiresAfter && now - retryAt >= 0) {
                     fetch();                // in the background: the last good keys serve meanwhile

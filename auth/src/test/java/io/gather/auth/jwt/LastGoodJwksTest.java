@@ -98,6 +98,27 @@ class LastGoodJwksTest {
     }
 
     @Test
+    void aTokenWithAKeyNotAmongThemHasThemFetchedAgainFirstAtMostEveryTenSeconds() {
+        get();
+        provider = () -> Mono.just(keys("k2"));
+        assertEquals("k1", keyOf("k1").getKeys().get(0).getKeyID(), "a known key: no fetch");
+        assertEquals(1, loads.get());
+        assertEquals("k2", keyOf("k2").getKeys().get(0).getKeyID(), "the provider's new key, fetched before judging");
+        assertEquals(2, loads.get());
+        keyOf("made-up");
+        advance(LastGoodJwks.UNKNOWN_KEY_REFETCH.minusMillis(1));
+        keyOf("made-up-too");
+        assertEquals(2, loads.get(), "made-up key ids cannot make it fetched more often");
+        advance(Duration.ofMillis(1));
+        keyOf("made-up");
+        assertEquals(3, loads.get());
+    }
+
+    private JWKSet keyOf(String kid) {
+        return jwks.fetch("idp", URL, kid).block(Duration.ofSeconds(1));
+    }
+
+    @Test
     void aClearedProviderIsFetchedAgain() {
         get();
         jwks.clearCache(URL);
