@@ -72,7 +72,7 @@ public final class SectionSettingsRegistry implements LongestCallWait {
     /** A downstream call is waited for up to the deadline. */
     @Override
     public Duration longest() {
-        return dashboard.getDeadline();
+        return deadline();
     }
 
     /** How long a caller may keep a complete answer without revalidating it ({@code Cache-Control: max-age}). */

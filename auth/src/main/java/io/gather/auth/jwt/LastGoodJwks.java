@@ -70,10 +70,7 @@ public final class LastGoodJwks implements JwkSetFetcher<JWKSet> {
     @Override
     @NonNull
     public Publisher<JWKSet> fetch(@Nullable String providerName, @Nullable String url) {
-        if (url == null) {
-            return Mono.empty();
-        }
-        return keys(providerName, url).get(null);
+        return fetch(providerName, url, null);
     }
 
     /** The keys to verify a token signed with key {@code kid} (null: none named). */
@@ -123,18 +120,18 @@ public final class LastGoodJwks implements JwkSetFetcher<JWKSet> {
         Mono<JWKSet> get(@Nullable String kid) {
             long now = ticker.read();
             JWKSet last = set;
-            if (last != null && kid != null && last.getKeyByKeyId(kid) == null
-                && now - unknownKeyAt >= UNKNOWN_KEY_REFETCH.toNanos() && now - retryAt >= 0) {
+            boolean due = now - retryAt >= 0;
+            if (last == null) {
+                return due ? fetch() : Mono.just(NO_KEYS);
+            }
+            if (due && kid != null && last.getKeyByKeyId(kid) == null && now - unknownKeyAt >= UNKNOWN_KEY_REFETCH.toNanos()) {
                 unknownKeyAt = now;
-                return fetch();             // waited for: the token's key may be the provider's newest
+                return fetch();                 // waited for: the token's key may be the provider's newest
             }
-            if (last != null) {
-                if (now - fetchedAt >= expiresAfter && now - retryAt >= 0) {
-                    fetch();                // in the background: the last good keys serve meanwhile
-                }
-                return Mono.just(last);
+            if (due && now - fetchedAt >= expiresAfter) {
+                fetch();                        // in the background: the last good keys serve meanwhile
             }
-            return now - retryAt >= 0 ? fetch() : Mono.just(NO_KEYS);
+            return Mono.just(last);
         }
 
         /** Starts a fetch unless one is under way; either way, the fetch's outcome: the new keys, or the last good ones. */

@@ -5,7 +5,6 @@ import io.micronaut.core.annotation.NonNull;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.token.Claims;
 import io.micronaut.security.token.jwt.validator.GenericJwtClaimsValidator;
-import io.micronaut.security.token.jwt.validator.JWTClaimsSetUtils;
 import io.micronaut.security.token.jwt.validator.NotBeforeJwtClaimsValidator;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -36,10 +35,13 @@ public final class NotBeforeValidator<T> implements GenericJwtClaimsValidator<T>
 
     @Override
     public boolean validate(@NonNull Claims claims, @Nullable T request) {
-        if (claims.get(Claims.NOT_BEFORE) == null) {
+        // read as Nimbus reads a date claim (a Date once parsed, else seconds), without copying every claim to do so
+        Object nbf = claims.get(Claims.NOT_BEFORE);
+        if (nbf == null) {
             return true;
         }
-        Date notBefore = JWTClaimsSetUtils.jwtClaimsSetFromClaims(claims).getNotBeforeTime();
-        return notBefore != null && clock.millis() + leewayMillis >= notBefore.getTime();
+        long notBefore = nbf instanceof Date d ? d.getTime()
+            : nbf instanceof Number n ? n.longValue() * 1000 : Long.MAX_VALUE;   // not a time: never valid
+        return clock.millis() + leewayMillis >= notBefore;
     }
 }

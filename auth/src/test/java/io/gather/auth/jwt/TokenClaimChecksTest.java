@@ -52,6 +52,9 @@ class TokenClaimChecksTest {
         assertFalse(notBefore.validate(nbf(NOW.plusSeconds(31)), null), "31 s ahead");
         assertFalse(notBefore.validate(nbf(NOW.plusSeconds(86_400)), null), "tomorrow");
         assertTrue(notBefore.validate(claims(new JWTClaimsSet.Builder()), null), "no nbf: valid since issued");
+        assertTrue(notBefore.validate(claims(new JWTClaimsSet.Builder().claim(Claims.NOT_BEFORE, NOW.plusSeconds(30).getEpochSecond())), null),
+            "as seconds, the same");
+        assertFalse(notBefore.validate(claims(new JWTClaimsSet.Builder().claim(Claims.NOT_BEFORE, NOW.plusSeconds(31).getEpochSecond())), null));
     }
 
     @Test

@@ -34,7 +34,7 @@ public class DownstreamSettings {
     }
 
     /** The limit in force: the one set, else 10 s or twice {@code longestWait}, whichever is longer. */
-    public Duration maxExchangeTime(Duration longestWait) {
+    public Duration maxExchangeTimeInForce(Duration longestWait) {
         if (maxExchangeTime != null) {
             return maxExchangeTime;
         }

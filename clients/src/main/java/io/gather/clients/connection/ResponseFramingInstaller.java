@@ -21,7 +21,7 @@ final class ResponseFramingInstaller implements BeanCreatedEventListener<NettyCl
     private final long maxExchangeNanos;
 
     ResponseFramingInstaller(DownstreamSettings settings, Optional<LongestCallWait> wait) {
-        this.maxExchangeNanos = settings.maxExchangeTime(wait.map(LongestCallWait::longest).orElse(Duration.ZERO)).toNanos();
+        this.maxExchangeNanos = settings.maxExchangeTimeInForce(wait.map(LongestCallWait::longest).orElse(Duration.ZERO)).toNanos();
     }
 
     @Override

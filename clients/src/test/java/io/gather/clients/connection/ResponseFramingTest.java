@@ -97,11 +97,11 @@ class ResponseFramingTest {
             assertThrows(ConfigurationException.class, settings::check, String.valueOf(bad));
         }
         DownstreamSettings unset = new DownstreamSettings();
-        assertEquals(Duration.ofSeconds(10), unset.maxExchangeTime(Duration.ofMillis(1500)), "10 s for the default deadline");
-        assertEquals(Duration.ofSeconds(24), unset.maxExchangeTime(Duration.ofSeconds(12)), "twice a longer deadline");
+        assertEquals(Duration.ofSeconds(10), unset.maxExchangeTimeInForce(Duration.ofMillis(1500)), "10 s for the default deadline");
+        assertEquals(Duration.ofSeconds(24), unset.maxExchangeTimeInForce(Duration.ofSeconds(12)), "twice a longer deadline");
         DownstreamSettings set = new DownstreamSettings();
         set.setMaxExchangeTime(Duration.ofSeconds(3));
-        assertEquals(Duration.ofSeconds(3), set.maxExchangeTime(Duration.ofMillis(1500)));
+        assertEquals(Duration.ofSeconds(3), set.maxExchangeTimeInForce(Duration.ofMillis(1500)));
     }
 
     private void call() {
