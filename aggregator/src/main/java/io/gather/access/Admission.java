@@ -27,7 +27,8 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Admission control: at most {@code max-concurrent} dashboards are assembled at once (a Netflix concurrency-limits
- * limiter holds the count; after startup the limit rises from {@code min-concurrent} over {@code slow-start}); the
+ * limiter holds the count; after startup the limit rises from {@code min-concurrent} over {@code slow-start}; more,
+ * up to {@code ceiling}, while callers wait and the core is not busy: see {@link Headroom}); the
  * next ones wait their turn, first come first served, at most {@code queue-size} of
  * them and for at most {@code queue-timeout}; past either a request is refused at once. So more callers than the
  * core can serve queue in front of the work instead of inside it: admitted dashboards keep their latency and finish
@@ -66,23 +67,32 @@ public final class Admission {
     private final int minConcurrent;
     private final int maxConcurrent;
     private final long slowStartNanos;
-    private Disposable ramping;
+    private final Headroom headroom;
+    @Nullable
+    private final CoreUse coreUse;
+    private final int cores;
+    private Disposable ticking;
 
     @Inject
     Admission(AdmissionSettings settings, @Nullable MeterRegistry registry) {
-        this(settings, Schedulers.parallel());
+        this(settings, Schedulers.parallel(), CoreUse.ofThisProcess(), Runtime.getRuntime().availableProcessors());
         if (registry != null && enabled) {
             Gauge.builder("gather.admission.in.flight", limiter, SimpleLimiter::getInflight)
                 .description("Dashboard requests being assembled now").register(registry);
             Gauge.builder("gather.admission.limit", limiter, SimpleLimiter::getLimit)
-                .description("Dashboard requests assembled at once at most now (max-concurrent after the slow start)").register(registry);
+                .description("Dashboard requests assembled at once at most now (max-concurrent after the slow start, up to ceiling while callers wait and the core is not busy)").register(registry);
             Gauge.builder("gather.admission.queued", queued, AtomicInteger::get)
                 .description("Dashboard requests waiting for a turn").register(registry);
         }
     }
 
-    /** With the timer given (tests: a virtual-time scheduler, which is also the slow start's clock). */
+    /** With the timer given (tests: a virtual-time scheduler, which is also the slow start's clock); no headroom. */
     Admission(AdmissionSettings settings, Scheduler timer) {
+        this(settings, timer, null, 1);
+    }
+
+    /** With the timer and the process's CPU time given (tests: a virtual clock and a counter they move). */
+    Admission(AdmissionSettings settings, Scheduler timer, @Nullable CoreUse coreUse, int cores) {
         this.enabled = settings.isEnabled();
         this.minConcurrent = settings.getMinConcurrent();
         this.maxConcurrent = settings.getMaxConcurrent();
@@ -93,38 +103,56 @@ public final class Admission {
         this.queueTimeoutNanos = settings.getQueueTimeout().toNanos();
         this.retryAfter = settings.getRetryAfter();
         this.timer = timer;
+        this.headroom = new Headroom(maxConcurrent, settings.ceilingInForce(), settings.getBusyCorePercent() / 100.0);
+        this.coreUse = coreUse;
+        this.cores = cores;
     }
 
     /**
-     * Starts the slow start: the limit rises in a straight line from {@code min-concurrent} to {@code max-concurrent}
-     * over {@code slow-start}, as a load balancer ramps up a new instance, while its JIT compiles and its connection
-     * pools fill (a cold JVM given full load at once times out its first calls and trips its breakers).
+     * Starts the limit's clock, a tick every {@value #RAMP_STEP_MS} ms. First the slow start: the limit rises in a
+     * straight line from {@code min-concurrent} to {@code max-concurrent} over {@code slow-start}, as a load balancer
+     * ramps up a new instance, while its JIT compiles and its connection pools fill (a cold JVM given full load at
+     * once times out its first calls and trips its breakers). Then the {@link Headroom}: above {@code max-concurrent},
+     * up to {@code ceiling}, while callers wait and the core is not busy.
      */
     @PostConstruct
     void start() {
-        if (!enabled || slowStartNanos <= 0) {
+        boolean headroomOn = headroom.enabled() && coreUse != null;
+        if (!enabled || (slowStartNanos <= 0 && !headroomOn)) {
             return;
         }
         long begin = timer.now(TimeUnit.NANOSECONDS);
-        ramping = timer.schedulePeriodically(() -> {
-            long elapsed = timer.now(TimeUnit.NANOSECONDS) - begin;
-            int next = elapsed >= slowStartNanos ? maxConcurrent
-                : minConcurrent + (int) ((maxConcurrent - minConcurrent) * (double) elapsed / slowStartNanos);
-            if (next != limit.getLimit()) {
-                limit.setLimit(next);
+        CoreShare share = headroomOn ? new CoreShare(coreUse, cores, begin) : null;
+        ticking = timer.schedulePeriodically(() -> tick(begin, share), RAMP_STEP_MS, RAMP_STEP_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /** One tick of the limit's clock; {@code share} null: no headroom, the clock stops at the slow start's end. */
+    private void tick(long begin, @Nullable CoreShare share) {
+        long now = timer.now(TimeUnit.NANOSECONDS);
+        double coreShare = share == null ? 0 : share.update(now);    // read from the start: smooth by the ramp's end
+        int before = limit.getLimit();
+        int next;
+        if (now - begin < slowStartNanos) {
+            next = minConcurrent + (int) ((maxConcurrent - minConcurrent) * (double) (now - begin) / slowStartNanos);
+        } else if (share != null) {
+            next = headroom.next(Math.max(before, maxConcurrent), coreShare, queued.get() > 0);
+        } else {
+            next = maxConcurrent;
+            stop();
+        }
+        if (next != before) {
+            limit.setLimit(next);
+            if (next > before) {
                 drain();    // a higher limit gives turns to those waiting
             }
-            if (next == maxConcurrent) {
-                stop();
-            }
-        }, RAMP_STEP_MS, RAMP_STEP_MS, TimeUnit.MILLISECONDS);
+        }
     }
 
     @PreDestroy
     void stop() {
-        Disposable r = ramping;
-        if (r != null) {
-            r.dispose();
+        Disposable t = ticking;
+        if (t != null) {
+            t.dispose();
         }
     }
 

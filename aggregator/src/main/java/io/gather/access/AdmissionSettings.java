@@ -24,6 +24,10 @@ public class AdmissionSettings {
     public static final int DEFAULT_MIN_CONCURRENT = 4;
     /** Default {@code slow-start}: {@value} s. */
     public static final long DEFAULT_SLOW_START_SECONDS = 60;
+    /** Default {@code ceiling}: {@value}. */
+    public static final int DEFAULT_CEILING = 1024;
+    /** Default {@code busy-core-percent}: {@value}. */
+    public static final int DEFAULT_BUSY_CORE_PERCENT = 80;
     /** Default {@code queue-size}: {@value}. */
     public static final int DEFAULT_QUEUE_SIZE = 2048;
     /** Default {@code queue-timeout}: {@value} ms. */
@@ -35,6 +39,8 @@ public class AdmissionSettings {
     private int maxConcurrent = DEFAULT_MAX_CONCURRENT;
     private int minConcurrent = DEFAULT_MIN_CONCURRENT;
     private Duration slowStart = Duration.ofSeconds(DEFAULT_SLOW_START_SECONDS);
+    private int ceiling = DEFAULT_CEILING;
+    private int busyCorePercent = DEFAULT_BUSY_CORE_PERCENT;
     private int queueSize = DEFAULT_QUEUE_SIZE;
     private Duration queueTimeout = Duration.ofMillis(DEFAULT_QUEUE_TIMEOUT_MS);
     private Duration retryAfter = Duration.ofSeconds(DEFAULT_RETRY_AFTER_SECONDS);
@@ -75,6 +81,35 @@ public class AdmissionSettings {
         this.slowStart = slowStart;
     }
 
+    /**
+     * The limit rises above {@code max-concurrent}, up to this, while callers wait and the core is not busy: a
+     * downstream slower than usual holds turns without costing CPU. At or below {@code max-concurrent}: never above it.
+     */
+    public int getCeiling() {
+        return ceiling;
+    }
+
+    public void setCeiling(int ceiling) {
+        this.ceiling = ceiling;
+    }
+
+    /** The ceiling in force: {@code ceiling}, or {@code max-concurrent} if that is higher (then the limit stays there). */
+    public int ceilingInForce() {
+        return Math.max(ceiling, maxConcurrent);
+    }
+
+    /**
+     * The share of its cores (CPU time of all its threads, the collector's included) above which the process counts as
+     * busy: the limit rises above {@code max-concurrent} only below it (less 5), and falls back above it (plus 5).
+     */
+    public int getBusyCorePercent() {
+        return busyCorePercent;
+    }
+
+    public void setBusyCorePercent(int busyCorePercent) {
+        this.busyCorePercent = busyCorePercent;
+    }
+
     /** Requests that may wait for a turn, first come first served; one more is refused at once (503). */
     public int getQueueSize() {
         return queueSize;
@@ -110,6 +145,12 @@ public class AdmissionSettings {
         }
         if (minConcurrent < 1 || minConcurrent > maxConcurrent) {
             problems.add("gather.admission.min-concurrent must be 1..max-concurrent (" + maxConcurrent + "), not " + minConcurrent);
+        }
+        if (ceiling < 1 || ceiling > 100_000) {
+            problems.add("gather.admission.ceiling must be 1..100000, not " + ceiling);
+        }
+        if (busyCorePercent < 10 || busyCorePercent > 95) {
+            problems.add("gather.admission.busy-core-percent must be 10..95, not " + busyCorePercent);
         }
         if (slowStart == null || slowStart.isNegative() || slowStart.compareTo(Duration.ofMinutes(10)) > 0) {
             problems.add("gather.admission.slow-start must be 0s..10m, not " + slowStart);

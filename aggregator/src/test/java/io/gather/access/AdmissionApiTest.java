@@ -34,6 +34,7 @@ class AdmissionApiTest extends HarnessBacked {
         properties = harness.properties();
         properties.put("gather.admission.min-concurrent", "1");
         properties.put("gather.admission.max-concurrent", "1");
+        properties.put("gather.admission.ceiling", "1");           // never more, however idle the core
         properties.put("gather.admission.queue-size", "1");
         properties.put("gather.admission.queue-timeout", "10s");
         properties.put("gather.admission.retry-after", "2s");

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
@@ -201,12 +202,75 @@ class AdmissionTest {
     }
 
     @Test
+    void whileCallersWaitAndTheCoreIsNotBusyTheLimitRisesAboveMaxConcurrentAndFallsBackWhenItIs() {
+        AdmissionSettings s = new AdmissionSettings();
+        s.setMinConcurrent(1);
+        s.setMaxConcurrent(16);
+        s.setCeiling(64);
+        s.setSlowStart(Duration.ZERO);
+        s.setQueueTimeout(Duration.ofSeconds(30));
+        s.check();
+        AtomicLong cpu = new AtomicLong();
+        Admission a = new Admission(s, clock, cpu::get, 1);
+        a.start();
+        List<Admission.Permit> permits = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            permits.add(a.tryAdmit());
+        }
+        List<Disposable> subs = new ArrayList<>();
+        List<AtomicReference<Admission.Turn>> waiters = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            waiters.add(waitFor(a, subs));
+        }
+        run(cpu, 0.30, Duration.ofSeconds(2));      // dashboards waiting on a slow downstream: the core at 30 %
+        assertEquals(64, a.limit(), "up to the ceiling");
+        assertEquals(48, waiters.stream().filter(w -> w.get() != null).count(), "the new turns went to those waiting");
+
+        run(cpu, 1.00, Duration.ofSeconds(2));      // the core full: back to max-concurrent
+        assertEquals(16, a.limit());
+
+        waiters.stream().map(AtomicReference::get).filter(Admission.Permit.class::isInstance)
+            .forEach(t -> ((Admission.Permit) t).release());
+        permits.forEach(Admission.Permit::release);
+        run(cpu, 0.10, Duration.ofSeconds(10));     // the rest got their turns; nobody waits
+        assertEquals(0, a.waiting());
+        assertEquals(16, a.limit(), "and it stays at max-concurrent while nobody waits, however idle the core");
+        a.stop();
+    }
+
+    @Test
+    void withoutCpuReadingsTheLimitStaysAtMaxConcurrent() {
+        AdmissionSettings s = new AdmissionSettings();
+        s.setMaxConcurrent(2);
+        s.setMinConcurrent(1);
+        s.setSlowStart(Duration.ZERO);
+        Admission a = new Admission(s, clock, null, 1);
+        a.start();
+        a.tryAdmit();
+        a.tryAdmit();
+        waitFor(a, new ArrayList<>());
+        clock.advanceTimeBy(Duration.ofSeconds(5));
+        assertEquals(2, a.limit());
+    }
+
+    /** Moves the virtual clock tick by tick, the process using {@code share} of its one core meanwhile. */
+    private void run(AtomicLong cpu, double share, Duration time) {
+        long step = Admission.RAMP_STEP_MS;
+        for (long t = 0; t < time.toMillis(); t += step) {
+            cpu.addAndGet((long) (share * step * 1_000_000));
+            clock.advanceTimeBy(Duration.ofMillis(step));
+        }
+    }
+
+    @Test
     void badSettingsNameTheirKeys() {
         AdmissionSettings s = new AdmissionSettings();
         s.setMaxConcurrent(0);
         s.setQueueTimeout(Duration.ofSeconds(-1));
+        s.setBusyCorePercent(100);
         var e = assertThrows(ConfigurationException.class, s::check);
         assertEquals(true, e.getMessage().contains("gather.admission.max-concurrent"));
         assertEquals(true, e.getMessage().contains("gather.admission.queue-timeout"));
+        assertEquals(true, e.getMessage().contains("gather.admission.busy-core-percent"));
     }
 }

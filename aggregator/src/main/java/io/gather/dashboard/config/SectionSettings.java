@@ -265,12 +265,12 @@ public class SectionSettings {
 
     /**
      * At most {@code max-concurrent-calls} calls to the downstream at once ({@code gather.sections.<name>.bulkhead.*});
-     * one more is refused at once, never queued. Keep it near the client pool's connections (1024 + 64), so the
+     * one more is refused at once, never queued. Keep it near the client pool's connections (2048 + 64), so the
      * pool's own wait queue stays short.
      */
     @ConfigurationProperties("bulkhead")
     public static class Bulkhead {
-        private int maxConcurrentCalls = 1088;
+        private int maxConcurrentCalls = 2112;
 
         public int getMaxConcurrentCalls() {
             return maxConcurrentCalls;

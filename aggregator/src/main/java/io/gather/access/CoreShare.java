@@ -1,0 +1,38 @@
+package io.gather.access;
+
+/**
+ * The share of its cores (0..1) the process kept busy lately, read at each tick: CPU time used since the last tick over
+ * the wall time times the cores this JVM may run on ({@code availableProcessors}: the CPU affinity mask or a
+ * container's quota). Smoothed over a few ticks, so that a collector's pause, which fills one tick, does not read as a
+ * busy core on its own.
+ */
+final class CoreShare {
+    /** The weight of the newest tick. */
+    static final double WEIGHT = 0.3;
+
+    private final CoreUse use;
+    private final int cores;
+    private long lastCpu;
+    private long lastWall;
+    private double share;
+
+    CoreShare(CoreUse use, int cores, long wallNanos) {
+        this.use = use;
+        this.cores = Math.max(1, cores);
+        this.lastCpu = use.cpuNanos();
+        this.lastWall = wallNanos;
+    }
+
+    /** The smoothed share, this tick's reading included. */
+    double update(long wallNanos) {
+        long cpu = use.cpuNanos();
+        long wall = wallNanos - lastWall;
+        if (wall > 0) {
+            double now = Math.min(1.0, Math.max(0.0, (double) (cpu - lastCpu) / ((double) wall * cores)));
+            share += WEIGHT * (now - share);
+        }
+        lastCpu = cpu;
+        lastWall = wallNanos;
+        return share;
+    }
+}

@@ -1,0 +1,36 @@
+package io.gather.access;
+
+/**
+ * When the admission limit may go above {@code max-concurrent}: a dashboard waiting on a slow downstream holds its
+ * turn but costs no CPU, so with callers waiting and the core not busy, more turns are served at no one's expense (a
+ * limit sized for 200 ms downstreams serves a fifth of the callers when one answers in a second). The limit climbs
+ * while both hold, falls back as soon as the process keeps its cores busier than {@code busy} (the collector's share
+ * included: more dashboards at once keep more of the heap alive), and drifts down to {@code base} while nobody waits.
+ * A pure rule, applied every tick by {@link Admission}.
+ *
+ * @param base    the limit for downstreams at their usual pace ({@code max-concurrent}), never gone below
+ * @param ceiling the limit never goes above ({@code ceiling})
+ * @param busy    the share of the cores (0..1) above which the core counts as busy
+ */
+record Headroom(int base, int ceiling, double busy) {
+    /** Around {@code busy}, a band where the limit holds, so that the noise of one tick does not move it. */
+    static final double BAND = 0.05;
+
+    boolean enabled() {
+        return ceiling > base;
+    }
+
+    /** The limit after a tick in which the process used {@code coreShare} of its cores, with callers waiting or not. */
+    int next(int limit, double coreShare, boolean callersWaiting) {
+        if (coreShare > busy + BAND) {
+            return Math.max(base, limit - Math.max(8, limit / 4));
+        }
+        if (callersWaiting && coreShare < busy - BAND) {
+            return Math.min(ceiling, limit + Math.max(8, limit / 8));
+        }
+        if (!callersWaiting && limit > base) {
+            return Math.max(base, limit - Math.max(1, (limit - base) / 16));
+        }
+        return limit;
+    }
+}
