@@ -15,6 +15,11 @@ package io.gather.access;
 record Headroom(int base, int ceiling, double busy) {
     /** Around {@code busy}, a band where the limit holds, so that the noise of one tick does not move it. */
     static final double BAND = 0.05;
+    /**
+     * The most the limit rises in one tick: new turns start dashboards at once, and their calls may each need a new
+     * connection, which the client pools open 64 at a time (more wait in a queue of 128, then fail: bulkhead-full).
+     */
+    static final int MAX_STEP = 64;
 
     boolean enabled() {
         return ceiling > base;
@@ -26,7 +31,7 @@ record Headroom(int base, int ceiling, double busy) {
             return Math.max(base, limit - Math.max(8, limit / 4));
         }
         if (callersWaiting && coreShare < busy - BAND) {
-            return Math.min(ceiling, limit + Math.max(8, limit / 8));
+            return Math.min(ceiling, limit + Math.min(MAX_STEP, Math.max(8, limit / 8)));
         }
         if (!callersWaiting && limit > base) {
             return Math.max(base, limit - Math.max(1, (limit - base) / 16));

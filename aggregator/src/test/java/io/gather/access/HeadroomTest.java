@@ -21,7 +21,10 @@ class HeadroomTest {
             ticks++;
         }
         assertEquals(1024, limit);
-        assertEquals(9, ticks, "an eighth more each tick: from 384 to the ceiling in under a second");
+        assertEquals(11, ticks, "an eighth more each tick, 64 at most: from 384 to the ceiling in about a second");
+        assertEquals(450, rule.next(400, 0.40, true), "an eighth");
+        assertEquals(664, rule.next(600, 0.40, true), "64 at most");
+        assertEquals(24, new Headroom(16, 64, 0.80).next(16, 0.40, true), "8 at least");
         assertEquals(1024, rule.next(1024, 0.40, true), "never above the ceiling");
     }
 
