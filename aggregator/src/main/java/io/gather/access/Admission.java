@@ -72,6 +72,7 @@ public final class Admission {
     private final CoreUse coreUse;
     private final int cores;
     private Disposable ticking;
+    private volatile double coreShare;
 
     @Inject
     Admission(AdmissionSettings settings, @Nullable MeterRegistry registry) {
@@ -83,6 +84,8 @@ public final class Admission {
                 .description("Dashboard requests assembled at once at most now (max-concurrent after the slow start, up to ceiling while callers wait and the core is not busy)").register(registry);
             Gauge.builder("gather.admission.queued", queued, AtomicInteger::get)
                 .description("Dashboard requests waiting for a turn").register(registry);
+            Gauge.builder("gather.admission.core.share", this, a -> a.coreShare)
+                .description("Share of its cores the process kept busy lately (0..1), as the limit reads it").register(registry);
         }
     }
 
@@ -129,13 +132,14 @@ public final class Admission {
     /** One tick of the limit's clock; {@code share} null: no headroom, the clock stops at the slow start's end. */
     private void tick(long begin, @Nullable CoreShare share) {
         long now = timer.now(TimeUnit.NANOSECONDS);
-        double coreShare = share == null ? 0 : share.update(now);    // read from the start: smooth by the ramp's end
+        double busy = share == null ? 0 : share.update(now);    // read from the start: smooth by the ramp's end
+        coreShare = busy;
         int before = limit.getLimit();
         int next;
         if (now - begin < slowStartNanos) {
             next = minConcurrent + (int) ((maxConcurrent - minConcurrent) * (double) (now - begin) / slowStartNanos);
         } else if (share != null) {
-            next = headroom.next(Math.max(before, maxConcurrent), coreShare, queued.get() > 0);
+            next = headroom.next(Math.max(before, maxConcurrent), busy, queued.get() > 0);
         } else {
             next = maxConcurrent;
             stop();
