@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.gather.dashboard.section.InstanceLoad;
 import io.micronaut.context.exceptions.ConfigurationException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -211,7 +213,8 @@ class AdmissionTest {
         s.setQueueTimeout(Duration.ofSeconds(30));
         s.check();
         AtomicLong cpu = new AtomicLong();
-        Admission a = new Admission(s, clock, cpu::get, 1);
+        AtomicBoolean loopsLate = new AtomicBoolean();
+        Admission a = new Admission(s, clock, cpu::get, 1, loopsLate::get);
         a.start();
         List<Admission.Permit> permits = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
@@ -229,6 +232,11 @@ class AdmissionTest {
         run(cpu, 1.00, Duration.ofSeconds(2));      // the core full: back to max-concurrent
         assertEquals(16, a.limit());
 
+        loopsLate.set(true);                        // the core idle for this process, but its loops run late
+        run(cpu, 0.10, Duration.ofSeconds(2));
+        assertEquals(16, a.limit(), "a neighbour has the core: no more turns");
+        loopsLate.set(false);
+
         waiters.stream().map(AtomicReference::get).filter(Admission.Permit.class::isInstance)
             .forEach(t -> ((Admission.Permit) t).release());
         permits.forEach(Admission.Permit::release);
@@ -244,7 +252,7 @@ class AdmissionTest {
         s.setMaxConcurrent(2);
         s.setMinConcurrent(1);
         s.setSlowStart(Duration.ZERO);
-        Admission a = new Admission(s, clock, null, 1);
+        Admission a = new Admission(s, clock, null, 1, InstanceLoad.NEVER);
         a.start();
         a.tryAdmit();
         a.tryAdmit();
