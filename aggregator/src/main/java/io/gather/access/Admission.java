@@ -1,7 +1,6 @@
 package io.gather.access;
 
 import com.netflix.concurrency.limits.Limiter;
-import io.gather.dashboard.section.InstanceLoad;
 import com.netflix.concurrency.limits.limit.SettableLimit;
 import com.netflix.concurrency.limits.limiter.SimpleLimiter;
 import io.micrometer.core.instrument.Gauge;
@@ -72,13 +71,12 @@ public final class Admission {
     @Nullable
     private final CoreUse coreUse;
     private final int cores;
-    private final InstanceLoad load;
     private Disposable ticking;
     private volatile double coreShare;
 
     @Inject
-    Admission(AdmissionSettings settings, InstanceLoad load, @Nullable MeterRegistry registry) {
-        this(settings, Schedulers.parallel(), CoreUse.ofThisProcess(), Runtime.getRuntime().availableProcessors(), load);
+    Admission(AdmissionSettings settings, @Nullable MeterRegistry registry) {
+        this(settings, Schedulers.parallel(), CoreUse.ofThisProcess(), Runtime.getRuntime().availableProcessors());
         if (registry != null && enabled) {
             Gauge.builder("gather.admission.in.flight", limiter, SimpleLimiter::getInflight)
                 .description("Dashboard requests being assembled now").register(registry);
@@ -93,14 +91,11 @@ public final class Admission {
 
     /** With the timer given (tests: a virtual-time scheduler, which is also the slow start's clock); no headroom. */
     Admission(AdmissionSettings settings, Scheduler timer) {
-        this(settings, timer, null, 1, InstanceLoad.NEVER);
+        this(settings, timer, null, 1);
     }
 
-    /**
-     * With the timer, the process's CPU time and its event loops' lateness given (tests: a virtual clock, a counter
-     * they move, a flag they set).
-     */
-    Admission(AdmissionSettings settings, Scheduler timer, @Nullable CoreUse coreUse, int cores, InstanceLoad load) {
+    /** With the timer and the process's CPU time given (tests: a virtual clock and a counter they move). */
+    Admission(AdmissionSettings settings, Scheduler timer, @Nullable CoreUse coreUse, int cores) {
         this.enabled = settings.isEnabled();
         this.minConcurrent = settings.getMinConcurrent();
         this.maxConcurrent = settings.getMaxConcurrent();
@@ -114,7 +109,6 @@ public final class Admission {
         this.headroom = new Headroom(maxConcurrent, settings.ceilingInForce(), settings.getBusyCorePercent() / 100.0);
         this.coreUse = coreUse;
         this.cores = cores;
-        this.load = load;
     }
 
     /**
@@ -145,7 +139,7 @@ public final class Admission {
         if (now - begin < slowStartNanos) {
             next = minConcurrent + (int) ((maxConcurrent - minConcurrent) * (double) (now - begin) / slowStartNanos);
         } else if (share != null) {
-            next = headroom.next(Math.max(before, maxConcurrent), busy, load.saturated(), queued.get() > 0);
+            next = headroom.next(Math.max(before, maxConcurrent), busy, queued.get() > 0);
         } else {
             next = maxConcurrent;
             stop();

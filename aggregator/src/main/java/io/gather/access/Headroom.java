@@ -5,8 +5,7 @@ package io.gather.access;
  * turn but costs no CPU, so with callers waiting and the core not busy, more turns are served at no one's expense (a
  * limit sized for 200 ms downstreams serves a fifth of the callers when one answers in a second). The limit climbs
  * while both hold, falls back as soon as the process keeps its cores busier than {@code busy} (the collector's share
- * included: more dashboards at once keep more of the heap alive) or its event loops run late, and drifts down to
- * {@code base} while nobody waits.
+ * included: more dashboards at once keep more of the heap alive), and drifts down to {@code base} while nobody waits.
  * A pure rule, applied every tick by {@link Admission}.
  *
  * @param base    the limit for downstreams at their usual pace ({@code max-concurrent}), never gone below
@@ -26,13 +25,9 @@ record Headroom(int base, int ceiling, double busy) {
         return ceiling > base;
     }
 
-    /**
-     * The limit after a tick in which the process used {@code coreShare} of its cores, its event loops ran late or not
-     * ({@code loopsLate}: the core is busy with something else, a neighbour or a hypervisor's steal, though this
-     * process used little of it), and callers waited or not.
-     */
-    int next(int limit, double coreShare, boolean loopsLate, boolean callersWaiting) {
-        if (loopsLate || coreShare > busy + BAND) {
+    /** The limit after a tick in which the process used {@code coreShare} of its cores, with callers waiting or not. */
+    int next(int limit, double coreShare, boolean callersWaiting) {
+        if (coreShare > busy + BAND) {
             return Math.max(base, limit - Math.max(8, limit / 4));
         }
         if (callersWaiting && coreShare < busy - BAND) {

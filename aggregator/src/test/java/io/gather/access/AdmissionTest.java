@@ -7,13 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.gather.dashboard.section.InstanceLoad;
 import io.micronaut.context.exceptions.ConfigurationException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -213,8 +211,7 @@ class AdmissionTest {
         s.setQueueTimeout(Duration.ofSeconds(30));
         s.check();
         AtomicLong cpu = new AtomicLong();
-        AtomicBoolean loopsLate = new AtomicBoolean();
-        Admission a = new Admission(s, clock, cpu::get, 1, loopsLate::get);
+        Admission a = new Admission(s, clock, cpu::get, 1);
         a.start();
         List<Admission.Permit> permits = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
@@ -232,11 +229,6 @@ class AdmissionTest {
         run(cpu, 1.00, Duration.ofSeconds(2));      // the core full: back to max-concurrent
         assertEquals(16, a.limit());
 
-        loopsLate.set(true);                        // the core idle for this process, but its loops run late
-        run(cpu, 0.10, Duration.ofSeconds(2));
-        assertEquals(16, a.limit(), "a neighbour has the core: no more turns");
-        loopsLate.set(false);
-
         waiters.stream().map(AtomicReference::get).filter(Admission.Permit.class::isInstance)
             .forEach(t -> ((Admission.Permit) t).release());
         permits.forEach(Admission.Permit::release);
@@ -252,7 +244,7 @@ class AdmissionTest {
         s.setMaxConcurrent(2);
         s.setMinConcurrent(1);
         s.setSlowStart(Duration.ZERO);
-        Admission a = new Admission(s, clock, null, 1, InstanceLoad.NEVER);
+        Admission a = new Admission(s, clock, null, 1);
         a.start();
         a.tryAdmit();
         a.tryAdmit();

@@ -15,55 +15,49 @@ class HeadroomTest {
         int limit = 384;
         int ticks = 0;
         while (limit < 1024) {
-            int next = rule.next(limit, 0.40, false, true);
+            int next = rule.next(limit, 0.40, true);
             assertTrue(next > limit);
             limit = next;
             ticks++;
         }
         assertEquals(1024, limit);
         assertEquals(11, ticks, "an eighth more each tick, 64 at most: from 384 to the ceiling in about a second");
-        assertEquals(450, rule.next(400, 0.40, false, true), "an eighth");
-        assertEquals(664, rule.next(600, 0.40, false, true), "64 at most");
-        assertEquals(24, new Headroom(16, 64, 0.80).next(16, 0.40, false, true), "8 at least");
-        assertEquals(1024, rule.next(1024, 0.40, false, true), "never above the ceiling");
+        assertEquals(450, rule.next(400, 0.40, true), "an eighth");
+        assertEquals(664, rule.next(600, 0.40, true), "64 at most");
+        assertEquals(24, new Headroom(16, 64, 0.80).next(16, 0.40, true), "8 at least");
+        assertEquals(1024, rule.next(1024, 0.40, true), "never above the ceiling");
     }
 
     @Test
     void aBusyCoreTakesTheLimitBackToMaxConcurrentFastAndNoFurther() {
-        assertEquals(768, rule.next(1024, 0.90, false, true));
-        assertEquals(576, rule.next(768, 0.90, false, true));
-        assertEquals(432, rule.next(576, 0.90, false, false));
-        assertEquals(384, rule.next(432, 0.90, false, true));
-        assertEquals(384, rule.next(384, 1.00, false, true), "max-concurrent stays the floor: the slow start is what goes below");
-    }
-
-    @Test
-    void eventLoopsRunningLateTakeItBackThoughTheProcessUsesLittleOfTheCore() {
-        assertEquals(768, rule.next(1024, 0.30, true, true), "a neighbour or a hypervisor has the core");
-        assertEquals(384, rule.next(384, 0.30, true, true), "and nothing is added while they are late");
+        assertEquals(768, rule.next(1024, 0.90, true));
+        assertEquals(576, rule.next(768, 0.90, true));
+        assertEquals(432, rule.next(576, 0.90, false));
+        assertEquals(384, rule.next(432, 0.90, true));
+        assertEquals(384, rule.next(384, 1.00, true), "max-concurrent stays the floor: the slow start is what goes below");
     }
 
     @Test
     void nearTheBusyShareTheLimitHolds() {
-        assertEquals(600, rule.next(600, 0.78, false, true));
-        assertEquals(600, rule.next(600, 0.84, false, true));
-        assertEquals(384, rule.next(384, 0.76, false, true), "not raised within the band");
+        assertEquals(600, rule.next(600, 0.78, true));
+        assertEquals(600, rule.next(600, 0.84, true));
+        assertEquals(384, rule.next(384, 0.76, true), "not raised within the band");
     }
 
     @Test
     void withNobodyWaitingTheLimitDriftsBackToMaxConcurrent() {
         int limit = 1024;
         for (int i = 0; i < 200; i++) {
-            limit = rule.next(limit, 0.30, false, false);
+            limit = rule.next(limit, 0.30, false);
         }
         assertEquals(384, limit);
-        assertEquals(984, rule.next(1024, 0.30, false, false), "a sixteenth of the excess a tick");
-        assertEquals(384, rule.next(384, 0.10, false, false));
+        assertEquals(984, rule.next(1024, 0.30, false), "a sixteenth of the excess a tick");
+        assertEquals(384, rule.next(384, 0.10, false));
     }
 
     @Test
     void aCeilingAtMaxConcurrentTurnsItOff() {
         assertFalse(new Headroom(384, 384, 0.80).enabled());
-        assertEquals(384, new Headroom(384, 384, 0.80).next(384, 0.10, false, true));
+        assertEquals(384, new Headroom(384, 384, 0.80).next(384, 0.10, true));
     }
 }
