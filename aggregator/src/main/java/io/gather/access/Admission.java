@@ -48,8 +48,8 @@ public final class Admission {
         WAITED_TOO_LONG
     }
 
-    /** The slow start raises the limit this often. */
-    static final long RAMP_STEP_MS = 100;
+    /** The limit's clock ticks this often: the slow start's steps, the headroom's readings. */
+    static final long TICK_MS = 100;
     private static final int WAITING = 0;
     private static final int GRANTED = 1;
     private static final int GONE = 2;
@@ -112,7 +112,7 @@ public final class Admission {
     }
 
     /**
-     * Starts the limit's clock, a tick every {@value #RAMP_STEP_MS} ms. First the slow start: the limit rises in a
+     * Starts the limit's clock, a tick every {@value #TICK_MS} ms. First the slow start: the limit rises in a
      * straight line from {@code min-concurrent} to {@code max-concurrent} over {@code slow-start}, as a load balancer
      * ramps up a new instance, while its JIT compiles and its connection pools fill (a cold JVM given full load at
      * once times out its first calls and trips its breakers). Then the {@link Headroom}: above {@code max-concurrent},
@@ -126,7 +126,7 @@ public final class Admission {
         }
         long begin = timer.now(TimeUnit.NANOSECONDS);
         CoreShare share = headroomOn ? new CoreShare(coreUse, cores, begin) : null;
-        ticking = timer.schedulePeriodically(() -> tick(begin, share), RAMP_STEP_MS, RAMP_STEP_MS, TimeUnit.MILLISECONDS);
+        ticking = timer.schedulePeriodically(() -> tick(begin, share), TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
     }
 
     /** One tick of the limit's clock; {@code share} null: no headroom, the clock stops at the slow start's end. */

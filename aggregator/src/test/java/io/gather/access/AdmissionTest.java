@@ -255,7 +255,7 @@ class AdmissionTest {
 
     /** Moves the virtual clock tick by tick, the process using {@code share} of its one core meanwhile. */
     private void run(AtomicLong cpu, double share, Duration time) {
-        long step = Admission.RAMP_STEP_MS;
+        long step = Admission.TICK_MS;
         for (long t = 0; t < time.toMillis(); t += step) {
             cpu.addAndGet((long) (share * step * 1_000_000));
             clock.advanceTimeBy(Duration.ofMillis(step));
