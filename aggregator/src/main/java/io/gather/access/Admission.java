@@ -68,9 +68,9 @@ public final class Admission {
     private final int maxConcurrent;
     private final long slowStartNanos;
     private final Headroom headroom;
+    /** The core's reading; null without one (the JVM does not tell, or no ceiling above max-concurrent). */
     @Nullable
-    private final CoreUse coreUse;
-    private final int cores;
+    private final CoreShare share;
     private Disposable ticking;
     private volatile double coreShare;
 
@@ -107,8 +107,7 @@ public final class Admission {
         this.retryAfter = settings.getRetryAfter();
         this.timer = timer;
         this.headroom = new Headroom(maxConcurrent, settings.ceilingInForce(), settings.getBusyCorePercent() / 100.0);
-        this.coreUse = coreUse;
-        this.cores = cores;
+        this.share = headroom.enabled() && coreUse != null ? new CoreShare(coreUse, cores, timer.now(TimeUnit.NANOSECONDS)) : null;
     }
 
     /**
@@ -120,17 +119,15 @@ public final class Admission {
      */
     @PostConstruct
     void start() {
-        boolean headroomOn = headroom.enabled() && coreUse != null;
-        if (!enabled || (slowStartNanos <= 0 && !headroomOn)) {
+        if (!enabled || (slowStartNanos <= 0 && share == null)) {
             return;
         }
         long begin = timer.now(TimeUnit.NANOSECONDS);
-        CoreShare share = headroomOn ? new CoreShare(coreUse, cores, begin) : null;
-        ticking = timer.schedulePeriodically(() -> tick(begin, share), TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+        ticking = timer.schedulePeriodically(() -> tick(begin), TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
     }
 
-    /** One tick of the limit's clock; {@code share} null: no headroom, the clock stops at the slow start's end. */
-    private void tick(long begin, @Nullable CoreShare share) {
+    /** One tick of the limit's clock; without the core's reading, the clock stops at the slow start's end. */
+    private void tick(long begin) {
         long now = timer.now(TimeUnit.NANOSECONDS);
         double busy = share == null ? 0 : share.update(now);    // read from the start: smooth by the ramp's end
         coreShare = busy;

@@ -11,11 +11,14 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A development identity provider that publishes its keys: an RSA key whose public half is served as a
@@ -25,7 +28,7 @@ public final class DevJwks implements AutoCloseable {
     public static final String PATH = "/.well-known/jwks.json";
 
     private final RSAKey key;
-    private final java.util.List<RSAKey> published = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<RSAKey> published = new CopyOnWriteArrayList<>();
     private final WireMockServer server;
 
     private DevJwks(RSAKey key) {
@@ -42,7 +45,7 @@ public final class DevJwks implements AutoCloseable {
         server.resetMappings();
         server.stubFor(get(urlEqualTo(PATH)).willReturn(up
             ? aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(new JWKSet(
-                published.stream().map(k -> (com.nimbusds.jose.jwk.JWK) k.toPublicJWK()).toList()).toString())
+                published.stream().map(k -> (JWK) k.toPublicJWK()).toList()).toString())
             : aResponse().withStatus(503).withHeader("Content-Type", "text/plain").withBody("down for maintenance")));
     }
 

@@ -85,11 +85,15 @@ public final class LastGoodJwks implements JwkSetFetcher<JWKSet> {
         return byUrl.computeIfAbsent(url, u -> new Keys(providerName, u, expiration.apply(providerName).toNanos()));
     }
 
+    /**
+     * The interface's old synchronous form, which nothing here calls (this bean is typed {@code LastGoodJwks} only):
+     * the last good keys for {@code url}, never a fetch, so it cannot block a thread that calls it.
+     */
     @Override
     @NonNull
     @Deprecated
     public Optional<JWKSet> fetch(@Nullable String url) {
-        return Optional.ofNullable(Mono.from(fetch(null, url)).block());
+        return Optional.ofNullable(url).map(byUrl::get).map(keys -> keys.set);
     }
 
     @Override
