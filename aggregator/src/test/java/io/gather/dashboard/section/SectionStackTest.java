@@ -385,29 +385,42 @@ class SectionStackTest {
     }
 
     @Test
-    void aCallThePoolWouldNotQueueIsTriedOnceMoreAfterAPause() {
+    void aCallThePoolWouldNotQueueIsTriedAgainAfterLongerPauses() {
         settings.getCache().setEnabled(false);
-        settings.getRetry().setMinRetries(0);   // no budget: this retry needs none, the call never left Gather
+        settings.getRetry().setMinRetries(0);   // no budget: these tries need none, the call never left Gather
         settings.getRetry().setBudgetPercent(0);
         var call = stack();
         AtomicInteger attempt = new AtomicInteger();
         answer(user -> attempt.incrementAndGet() == 1 ? Mono.error(poolFull()) : Mono.just(page(user)));
         StepVerifier.withVirtualTime(() -> call.call(request("u-1")))
             .expectSubscription()
-            .expectNoEvent(RetryStage.POOL_PAUSE.minusMillis(1))  // the connections being opened get their time
+            .expectNoEvent(Duration.ofMillis(49))  // the connections being opened get their time
             .thenAwait(Duration.ofMillis(1))
             .assertNext(r -> assertEquals(Source.LIVE, assertInstanceOf(Ok.class, r).source()))
             .verifyComplete();
         assertEquals(2, calls.get());
 
+        // a backlog after a collector's pause: the queue is still full 50 ms later, not 150 ms later
+        calls.set(0);
+        attempt.set(0);
+        answer(user -> attempt.incrementAndGet() <= 2 ? Mono.error(poolFull()) : Mono.just(page(user)));
+        StepVerifier.withVirtualTime(() -> call.call(request("u-1")))
+            .expectSubscription()
+            .expectNoEvent(Duration.ofMillis(149))
+            .thenAwait(Duration.ofMillis(1))
+            .assertNext(r -> assertEquals(Source.LIVE, assertInstanceOf(Ok.class, r).source()))
+            .verifyComplete();
+        assertEquals(3, calls.get());
+
         calls.set(0);
         fail(poolFull());
         StepVerifier.withVirtualTime(() -> call.call(request("u-1")))
             .expectSubscription()
-            .thenAwait(RetryStage.POOL_PAUSE)
+            .expectNoEvent(Duration.ofMillis(749))
+            .thenAwait(Duration.ofMillis(1))
             .assertNext(r -> assertEquals(Reason.BULKHEAD_FULL, assertInstanceOf(Missing.class, r).reason()))
             .verifyComplete();
-        assertEquals(2, calls.get(), "once more, not again and again");
+        assertEquals(1 + RetryStage.POOL_PAUSES.size(), calls.get(), "a bounded number of tries, not again and again");
     }
 
     private static HttpClientException poolFull() {
