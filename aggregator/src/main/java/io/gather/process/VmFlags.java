@@ -7,7 +7,7 @@ import java.lang.management.ManagementFactory;
 
 /** The JVM's flags that may be changed while it runs ("manageable"), as HotSpot's diagnostic bean gives them. */
 interface VmFlags {
-    /** The flag's value now and whether anyone chose it (the command line, an environment variable, a file). */
+    /** The flag's value now, and whether it was chosen for this JVM: the command line, the environment, a file, ergonomics. */
     record Flag(long value, boolean chosen) {
     }
 
@@ -30,7 +30,10 @@ interface VmFlags {
             public Flag get(String name) {
                 try {
                     VMOption option = bean.getVMOption(name);
-                    return new Flag(Long.parseLong(option.getValue()), option.getOrigin() != VMOption.Origin.DEFAULT);
+                    // MANAGEMENT: set while the JVM runs, by an earlier context in this JVM (tests), not by its operator
+                    VMOption.Origin origin = option.getOrigin();
+                    boolean chosen = origin != VMOption.Origin.DEFAULT && origin != VMOption.Origin.MANAGEMENT;
+                    return new Flag(Long.parseLong(option.getValue()), chosen);
                 } catch (IllegalArgumentException e) {   // no such flag, or not a number
                     return null;
                 }

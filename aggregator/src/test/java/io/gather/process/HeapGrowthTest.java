@@ -1,6 +1,7 @@
 package io.gather.process;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -105,6 +106,7 @@ class HeapGrowthTest {
             jvm.set(HeapGrowth.MAX, max.value());
             jvm.set(HeapGrowth.MIN, min.value());
             assertEquals(min.value(), jvm.get(HeapGrowth.MIN).value());
+            assertFalse(jvm.get(HeapGrowth.MIN).chosen(), "set while the JVM runs (an earlier context): not an operator's choice");
             assertThrows(IllegalArgumentException.class, () -> jvm.set(HeapGrowth.MIN, max.value() + 1),
                 "HotSpot keeps min <= max");
         } finally {
