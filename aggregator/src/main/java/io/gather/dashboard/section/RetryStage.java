@@ -4,6 +4,7 @@ import io.gather.dashboard.SectionResult;
 import io.gather.dashboard.SectionResult.Missing;
 import io.gather.dashboard.SectionResult.Reason;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import reactor.core.publisher.Mono;
 
@@ -14,24 +15,39 @@ import reactor.core.publisher.Mono;
  * <p>
  * A call the client pool would not even queue ({@code bulkhead-full} here: the pool's wait queue was full, which
  * happens when many calls need new connections at once, at a jump in load, right after a mass hang-up, or when a
- * collector's pause ends with a backlog) is tried again after {@link #POOL_PAUSES}, outside the budget: it never
- * reached the service, and by then the connections being opened are open. The pauses double, so a backlog of a
- * few hundred milliseconds is waited out, and the section's timeout above bounds them all.
+ * collector's pause ends with a backlog) is tried again after pauses that double from {@link #FIRST_POOL_PAUSE},
+ * outside the budget: it never reached the service, and by then the connections being opened are open. The pauses
+ * add up to half the section's timeout at most (50, 100 and 200 ms for 1 s), so a backlog of a few hundred
+ * milliseconds is waited out and the call itself keeps the other half: its timeout measures the downstream, and a
+ * call that never got a connection ends {@code bulkhead-full} (Gather's congestion), not a timeout the downstream's
+ * breaker would count.
  */
 final class RetryStage implements SectionStage {
-    /** The pauses before each try again of a call the pool would not queue: 750 ms in all, within a 1 s timeout. */
-    static final List<Duration> POOL_PAUSES = List.of(Duration.ofMillis(50), Duration.ofMillis(100),
-        Duration.ofMillis(200), Duration.ofMillis(400));
+    static final Duration FIRST_POOL_PAUSE = Duration.ofMillis(50);
     private final RetryBudget budget;
+    /** The pauses before each try again of a call the pool would not queue. */
+    private final List<Duration> poolPauses;
 
-    RetryStage(RetryBudget budget) {
+    RetryStage(RetryBudget budget, Duration timeout) {
         this.budget = budget;
+        this.poolPauses = poolPauses(timeout.dividedBy(2));
+    }
+
+    /** 50, 100, 200 ms... while they add up to at most {@code most}. */
+    static List<Duration> poolPauses(Duration most) {
+        List<Duration> pauses = new ArrayList<>();
+        Duration sum = Duration.ZERO;
+        for (Duration p = FIRST_POOL_PAUSE; sum.plus(p).compareTo(most) <= 0; p = p.multipliedBy(2)) {
+            pauses.add(p);
+            sum = sum.plus(p);
+        }
+        return List.copyOf(pauses);
     }
 
     @Override
     public <T> SectionCall<T> around(SectionCall<T> next) {
         return request -> next.call(request).flatMap(result -> {
-            if (poolFull(result)) {
+            if (poolFull(result) && !poolPauses.isEmpty()) {
                 return afterPoolFull(next, request, 0);
             }
             budget.called();
@@ -42,10 +58,10 @@ final class RetryStage implements SectionStage {
         });
     }
 
-    private static <T> Mono<SectionResult<T>> afterPoolFull(SectionCall<T> next, SectionRequest request, int tried) {
-        return Mono.delay(POOL_PAUSES.get(tried))
+    private <T> Mono<SectionResult<T>> afterPoolFull(SectionCall<T> next, SectionRequest request, int tried) {
+        return Mono.delay(poolPauses.get(tried))
             .then(Mono.defer(() -> next.call(request)))
-            .flatMap(result -> poolFull(result) && tried + 1 < POOL_PAUSES.size()
+            .flatMap(result -> poolFull(result) && tried + 1 < poolPauses.size()
                 ? afterPoolFull(next, request, tried + 1)
                 : Mono.just(result));
     }

@@ -73,7 +73,7 @@ public final class SectionPipeline {
 
     private static SectionStage retry(SectionSettings s) {
         SectionSettings.Retry r = s.getRetry();
-        return r.isEnabled() ? new RetryStage(new RetryBudget(r.getBudgetPercent(), r.getMinRetries())) : SectionStage.NONE;
+        return r.isEnabled() ? new RetryStage(new RetryBudget(r.getBudgetPercent(), r.getMinRetries()), s.getTimeout()) : SectionStage.NONE;
     }
 
     private SectionStage breaker(Section<?> section, SectionSettings s) {

@@ -412,15 +412,27 @@ class SectionStackTest {
             .verifyComplete();
         assertEquals(3, calls.get());
 
+        // the pauses add up to half the section's timeout at most (800 ms here: 50 + 100 + 200), then the call is
+        // Gather's congestion, not a timeout of the downstream's
         calls.set(0);
         fail(poolFull());
         StepVerifier.withVirtualTime(() -> call.call(request("u-1")))
             .expectSubscription()
-            .expectNoEvent(Duration.ofMillis(749))
+            .expectNoEvent(Duration.ofMillis(349))
             .thenAwait(Duration.ofMillis(1))
             .assertNext(r -> assertEquals(Reason.BULKHEAD_FULL, assertInstanceOf(Missing.class, r).reason()))
             .verifyComplete();
-        assertEquals(1 + RetryStage.POOL_PAUSES.size(), calls.get(), "a bounded number of tries, not again and again");
+        assertEquals(4, calls.get(), "a bounded number of tries, not again and again");
+    }
+
+    @Test
+    void thePoolsPausesLeaveTheCallHalfItsTimeout() {
+        assertEquals(List.of(Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(200)),
+            RetryStage.poolPauses(Duration.ofMillis(500)));
+        assertEquals(List.of(Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400)),
+            RetryStage.poolPauses(Duration.ofMillis(1000)));
+        assertEquals(List.of(Duration.ofMillis(50)), RetryStage.poolPauses(Duration.ofMillis(100)));
+        assertEquals(List.of(), RetryStage.poolPauses(Duration.ofMillis(40)), "a timeout under 100 ms: no pause fits");
     }
 
     private static HttpClientException poolFull() {
