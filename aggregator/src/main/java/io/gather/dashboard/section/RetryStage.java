@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
  * happens when many calls need new connections at once, at a jump in load, right after a mass hang-up, or when a
  * collector's pause ends with a backlog) is tried again after pauses that double from {@link #FIRST_POOL_PAUSE},
  * outside the budget: it never reached the service, and by then the connections being opened are open. The pauses
- * add up to half the section's timeout at most (50, 100 and 200 ms for 1 s), so a backlog of a few hundred
+ * add up to half the section's timeout at most (50, 100 and 200 ms for 800 ms or 1 s), so a backlog of a few hundred
  * milliseconds is waited out and the call itself keeps the other half: its timeout measures the downstream, and a
  * call that never got a connection ends {@code bulkhead-full} (Gather's congestion), not a timeout the downstream's
  * breaker would count.
@@ -47,8 +47,8 @@ final class RetryStage implements SectionStage {
     @Override
     public <T> SectionCall<T> around(SectionCall<T> next) {
         return request -> next.call(request).flatMap(result -> {
-            if (poolFull(result) && !poolPauses.isEmpty()) {
-                return afterPoolFull(next, request, 0);
+            if (poolFull(result)) {
+                return poolPauses.isEmpty() ? Mono.just(result) : afterPoolFull(next, request, 0);
             }
             budget.called();
             if (result instanceof Missing<T> m && m.noAnswer() && budget.tryRetry()) {
