@@ -65,13 +65,19 @@ public final class HeapGrowth {
                 flags.set(MAX, newMax);
             }
         } catch (RuntimeException e) {
-            LOG.warn("heap: the JVM refused {}={} / {}={} ({}); its own stay", MIN, newMin, MAX, newMax, e.toString());
+            LOG.warn("heap: the JVM refused {}={} / {}={} ({}); in force: {}", MIN, newMin, MAX, newMax, e.toString(), inForce(flags));
             return Outcome.REFUSED;
         }
         LOG.info("heap: after a full collection it grows to keep {} % free, up to {} MB ({} {} -> {}, {} {} -> {}; "
                 + "gather.heap.min-free-percent=0 leaves the JVM's own)", newMin, maxHeapMb(), MIN, min.value(), newMin,
             MAX, max.value(), newMax);
         return Outcome.SET;
+    }
+
+    private static String inForce(VmFlags flags) {
+        VmFlags.Flag min = flags.get(MIN);
+        VmFlags.Flag max = flags.get(MAX);
+        return MIN + "=" + (min == null ? "?" : min.value()) + ", " + MAX + "=" + (max == null ? "?" : max.value());
     }
 
     private static long maxHeapMb() {
