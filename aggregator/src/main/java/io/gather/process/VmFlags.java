@@ -18,10 +18,15 @@ interface VmFlags {
     /** Sets the flag; throws when the JVM refuses (not manageable, out of range, against another flag). */
     void set(String name, long value);
 
-    /** This JVM's, or null where it has no HotSpot diagnostic bean. */
+    /** This JVM's, or null where it has no HotSpot diagnostic bean (another JVM, a runtime without jdk.management). */
     @Nullable
     static VmFlags ofThisJvm() {
-        HotSpotDiagnosticMXBean bean = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+        HotSpotDiagnosticMXBean bean;
+        try {
+            bean = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+        } catch (IllegalArgumentException | LinkageError e) {
+            return null;
+        }
         if (bean == null) {
             return null;
         }
