@@ -72,7 +72,6 @@ public final class Admission {
     @Nullable
     private final CoreShare share;
     private Disposable ticking;
-    private volatile double coreShare;
 
     @Inject
     Admission(AdmissionSettings settings, @Nullable MeterRegistry registry) {
@@ -84,7 +83,7 @@ public final class Admission {
                 .description("Dashboard requests assembled at once at most now (max-concurrent after the slow start, up to ceiling while callers wait and the core is not busy)").register(registry);
             Gauge.builder("gather.admission.queued", queued, AtomicInteger::get)
                 .description("Dashboard requests waiting for a turn").register(registry);
-            Gauge.builder("gather.admission.core.share", this, a -> a.coreShare)
+            Gauge.builder("gather.admission.core.share", this, a -> a.share == null ? 0 : a.share.current())
                 .description("Share of its cores the process kept busy lately (0..1), as the limit reads it").register(registry);
         }
     }
@@ -130,7 +129,6 @@ public final class Admission {
     private void tick(long begin) {
         long now = timer.now(TimeUnit.NANOSECONDS);
         double busy = share == null ? 0 : share.update(now);    // read from the start: smooth by the ramp's end
-        coreShare = busy;
         int before = limit.getLimit();
         int next;
         if (now - begin < slowStartNanos) {

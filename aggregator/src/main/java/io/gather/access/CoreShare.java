@@ -14,7 +14,8 @@ final class CoreShare {
     private final int cores;
     private long lastCpu;
     private long lastWall;
-    private double share;
+    /** Written by the limit's clock, read by the scrape. */
+    private volatile double share;
 
     CoreShare(CoreUse use, int cores, long wallNanos) {
         this.use = use;
@@ -33,6 +34,11 @@ final class CoreShare {
         }
         lastCpu = cpu;
         lastWall = wallNanos;
+        return share;
+    }
+
+    /** The smoothed share as of the last tick. */
+    double current() {
         return share;
     }
 }

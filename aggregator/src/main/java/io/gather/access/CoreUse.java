@@ -13,12 +13,19 @@ interface CoreUse {
     /** CPU nanoseconds used by the process so far. */
     long cpuNanos();
 
-    /** This JVM's, or null where the JVM does not tell (then the limit never rises above max-concurrent). */
+    /**
+     * This JVM's, or null where the JVM does not tell, as in a runtime without {@code jdk.management} (then the limit
+     * never rises above max-concurrent).
+     */
     @Nullable
     static CoreUse ofThisProcess() {
-        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-        if (os instanceof com.sun.management.OperatingSystemMXBean process && process.getProcessCpuTime() >= 0) {
-            return process::getProcessCpuTime;
+        try {
+            OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+            if (os instanceof com.sun.management.OperatingSystemMXBean process && process.getProcessCpuTime() >= 0) {
+                return process::getProcessCpuTime;
+            }
+        } catch (LinkageError e) {
+            // no com.sun.management in this runtime
         }
         return null;
     }

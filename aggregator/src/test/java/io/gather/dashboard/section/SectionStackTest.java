@@ -392,36 +392,22 @@ class SectionStackTest {
         var call = stack();
         AtomicInteger attempt = new AtomicInteger();
         answer(user -> attempt.incrementAndGet() == 1 ? Mono.error(poolFull()) : Mono.just(page(user)));
-        StepVerifier.withVirtualTime(() -> call.call(request("u-1")))
-            .expectSubscription()
-            .expectNoEvent(Duration.ofMillis(49))  // the connections being opened get their time
-            .thenAwait(Duration.ofMillis(1))
-            .assertNext(r -> assertEquals(Source.LIVE, assertInstanceOf(Ok.class, r).source()))
-            .verifyComplete();
+        // the connections being opened get their time
+        assertEquals(Source.LIVE, assertInstanceOf(Ok.class, settledAfter(call, 50)).source());
         assertEquals(2, calls.get());
 
         // a backlog after a collector's pause: the queue is still full 50 ms later, not 150 ms later
         calls.set(0);
         attempt.set(0);
         answer(user -> attempt.incrementAndGet() <= 2 ? Mono.error(poolFull()) : Mono.just(page(user)));
-        StepVerifier.withVirtualTime(() -> call.call(request("u-1")))
-            .expectSubscription()
-            .expectNoEvent(Duration.ofMillis(149))
-            .thenAwait(Duration.ofMillis(1))
-            .assertNext(r -> assertEquals(Source.LIVE, assertInstanceOf(Ok.class, r).source()))
-            .verifyComplete();
+        assertEquals(Source.LIVE, assertInstanceOf(Ok.class, settledAfter(call, 150)).source());
         assertEquals(3, calls.get());
 
         // the pauses add up to half the section's timeout at most (800 ms here: 50 + 100 + 200), then the call is
         // Gather's congestion, not a timeout of the downstream's
         calls.set(0);
         fail(poolFull());
-        StepVerifier.withVirtualTime(() -> call.call(request("u-1")))
-            .expectSubscription()
-            .expectNoEvent(Duration.ofMillis(349))
-            .thenAwait(Duration.ofMillis(1))
-            .assertNext(r -> assertEquals(Reason.BULKHEAD_FULL, assertInstanceOf(Missing.class, r).reason()))
-            .verifyComplete();
+        assertEquals(Reason.BULKHEAD_FULL, assertInstanceOf(Missing.class, settledAfter(call, 350)).reason());
         assertEquals(4, calls.get(), "a bounded number of tries, not again and again");
     }
 
@@ -433,6 +419,18 @@ class SectionStackTest {
             RetryStage.poolPauses(Duration.ofMillis(1000)));
         assertEquals(List.of(Duration.ofMillis(50)), RetryStage.poolPauses(Duration.ofMillis(100)));
         assertEquals(List.of(), RetryStage.poolPauses(Duration.ofMillis(40)), "a timeout under 100 ms: no pause fits");
+    }
+
+    /** The call's one result for user u-1 in virtual time: nothing before {@code millis}, then it settles. */
+    private static SectionResult<?> settledAfter(SectionCall<?> call, long millis) {
+        AtomicReference<SectionResult<?>> settled = new AtomicReference<>();
+        StepVerifier.withVirtualTime(() -> call.call(request("u-1")))
+            .expectSubscription()
+            .expectNoEvent(Duration.ofMillis(millis - 1))
+            .thenAwait(Duration.ofMillis(1))
+            .consumeNextWith(settled::set)
+            .verifyComplete();
+        return settled.get();
     }
 
     private static HttpClientException poolFull() {
