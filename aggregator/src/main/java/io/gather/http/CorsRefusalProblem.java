@@ -1,6 +1,5 @@
 package io.gather.http;
 
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
@@ -9,26 +8,39 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.http.filter.ConditionalFilter;
+import io.micronaut.http.server.annotation.PreMatching;
 import io.micronaut.http.server.cors.CorsFilter;
 
 /**
- * Micronaut's CORS filter refuses a request from an origin it does not allow with a bare 403 (no body, no type);
- * this gives that 403 the problem every other error has. It wraps the CORS filter, so it sees the refusal, and only
- * a bodiless 403 to a request with an {@code Origin} is taken for one.
+ * Micronaut's CORS filter refuses with a bare 403 (no body, no type): a request from an origin it does not allow, a
+ * preflight asking for what the configuration does not allow, and, CORS on or off, a page from another origin reaching
+ * a Gather bound to loopback (its guard against drive-by requests). This gives that 403 the problem every other error
+ * has. It wraps the CORS filter in both of its phases (a preflight is refused before routing, anything else after), so
+ * it sees either refusal, and only a bodiless 403 to a request with an {@code Origin} is taken for one. A request
+ * without an {@code Origin} skips it.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
-@Requires(property = "micronaut.server.cors.enabled", value = "true")
-final class CorsRefusalProblem implements Ordered {
+final class CorsRefusalProblem implements Ordered, ConditionalFilter {
     @Override
     public int getOrder() {
         return CorsFilter.CORS_FILTER_ORDER - 1;
     }
 
+    @Override
+    public boolean isEnabled(HttpRequest<?> request) {
+        return request.getHeaders().contains(HttpHeaders.ORIGIN);
+    }
+
+    @PreMatching
+    @ResponseFilter
+    void explainPreflight(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        explain(request, response);
+    }
+
     @ResponseFilter
     void explain(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        if (response.code() != HttpStatus.FORBIDDEN.getCode() || response.getBody().isPresent()
-            || !request.getHeaders().contains(HttpHeaders.ORIGIN)) {
+        if (response.code() != HttpStatus.FORBIDDEN.getCode() || response.getBody().isPresent()) {
             return;
         }
         Problem problem = new Problem(Problem.ABOUT_BLANK, "Forbidden", 403,

@@ -84,6 +84,24 @@ class CorsTest extends HarnessBacked {
     }
 
     @Test
+    void aPreflightFromAnotherOriginGetsAProblemAndNoPermission() throws Exception {
+        // no configuration names the origin, so it is no preflight to Micronaut: OPTIONS is not a method of the path
+        Answer answer = raw.send("OPTIONS " + DASHBOARD + " HTTP/1.1\r\nHost: gather.test\r\nOrigin: https://evil.example.test"
+            + "\r\nAccess-Control-Request-Method: GET\r\n\r\n").only();
+        assertEquals(405, answer.status());
+        assertEquals(Problem.MEDIA_TYPE, answer.header("Content-Type"));
+        assertNull(answer.header("Access-Control-Allow-Origin"));
+    }
+
+    @Test
+    void aPreflightForAMethodGatherDoesNotAllowIsRefusedWithAProblem() throws Exception {
+        Answer answer = raw.send("OPTIONS " + DASHBOARD + " HTTP/1.1\r\nHost: gather.test\r\nOrigin: " + APP
+            + "\r\nAccess-Control-Request-Method: DELETE\r\n\r\n").only();
+        assertEquals(403, answer.status());
+        assertEquals(Problem.MEDIA_TYPE, answer.header("Content-Type"));
+    }
+
+    @Test
     void aRequestWithoutOriginIsNotCrossOriginAndIsServedAsUsual() throws Exception {
         Answer answer = raw.send("GET " + DASHBOARD + " HTTP/1.1\r\nHost: gather.test\r\n" + auth + "\r\n").only();
         assertEquals(200, answer.status());
