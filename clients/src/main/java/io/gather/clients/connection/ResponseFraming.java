@@ -1,7 +1,10 @@
 package io.gather.clients.connection;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandler;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.HttpObject;
@@ -25,6 +28,12 @@ import java.util.concurrent.TimeUnit;
  *   <li>an interim response (100 Continue, 102 Processing, 103 Early Hints: any 1xx but 101, RFC 9110 section
  *       15.2): dropped, the final response that follows is the answer (Gather never asks for a 100);</li>
  *   <li>a response when no request is waiting for one: dropped, and the connection closed;</li>
+ *   <li>bytes after the end of an answer when no other request is waiting (a Content-Length shorter than the body):
+ *       the connection is closed before the answer's end is passed on, so the pool never hands it out again. The
+ *       codec would keep them and read them as the start of the next call's answer, which would then be unreadable.
+ *       Seen by {@link Intake}, ahead of the codec: bytes arriving while no request waits are refused the same way;
+ *       bytes after an answer in the read that ended it are seen when the codec reads that read's buffer in place,
+ *       which it does unless an earlier read left part of a line behind;</li>
  *   <li>an exchange that takes longer than {@code maxExchangeNanos} from its request to its answer's last byte: the
  *       connection is closed. The client reads the answer of a call nobody waits for any more to its end before it
  *       pools the connection again, and its read timeout restarts at every byte, so a service that trickles an answer,
@@ -35,6 +44,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ResponseFraming extends ChannelDuplexHandler {
     static final String NAME = "gather-response-framing";
+    static final String INTAKE = "gather-response-intake";
 
     private final long maxExchangeNanos;
     private Ticker ticker;
@@ -45,6 +55,8 @@ final class ResponseFraming extends ChannelDuplexHandler {
     /** When the oldest exchange under way began. */
     private long began;
     private ScheduledFuture<?> timer;
+    /** The bytes the codec is reading now, as {@link Intake} passed them on; null between reads. */
+    private ByteBuf reading;
 
     ResponseFraming(long maxExchangeNanos) {
         this.maxExchangeNanos = maxExchangeNanos;
@@ -117,7 +129,36 @@ final class ResponseFraming extends ChannelDuplexHandler {
         }
         if (msg instanceof LastHttpContent && awaited > 0 && --awaited > 0) {
             began = ticker.nanoTime();  // the next request's answer starts now
+        } else if (msg instanceof LastHttpContent && reading != null && reading.isReadable()) {
+            ctx.channel().close();      // closed first, as above: the pool must not hand it out
         }
         ctx.fireChannelRead(msg);
+    }
+
+    /** The handler that goes ahead of the codec, sharing this connection's count of requests awaited. */
+    ChannelInboundHandler intake() {
+        return new Intake();
+    }
+
+    private final class Intake extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (!(msg instanceof ByteBuf bytes)) {
+                ctx.fireChannelRead(msg);
+                return;
+            }
+            if (awaited == 0) {
+                bytes.release();        // nothing was asked: whatever this is, it answers nothing
+                ctx.channel().close();
+                return;
+            }
+            reading = bytes.retain();   // kept readable for the answer's end to look at, released below
+            try {
+                ctx.fireChannelRead(bytes);
+            } finally {
+                reading = null;
+                bytes.release();
+            }
+        }
     }
 }

@@ -11,8 +11,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Puts {@link ResponseFraming}, then {@link JsonByDefault}, behind the HTTP codec of every HTTP/1.1 connection Gather's
- * clients open.
+ * Puts {@link ResponseFraming}'s intake ahead of the HTTP codec, and {@link ResponseFraming}, then {@link JsonByDefault},
+ * behind it, on every HTTP/1.1 connection Gather's clients open.
  */
 @Singleton
 final class ResponseFramingInstaller implements BeanCreatedEventListener<NettyClientCustomizer.Registry> {
@@ -44,7 +44,9 @@ final class ResponseFramingInstaller implements BeanCreatedEventListener<NettyCl
             }
             ChannelPipeline pipeline = channel.pipeline();
             if (pipeline.get(CODEC) != null && pipeline.get(ResponseFraming.NAME) == null) {
-                pipeline.addAfter(CODEC, ResponseFraming.NAME, new ResponseFraming(maxExchangeNanos));
+                ResponseFraming framing = new ResponseFraming(maxExchangeNanos);
+                pipeline.addBefore(CODEC, ResponseFraming.INTAKE, framing.intake());
+                pipeline.addAfter(CODEC, ResponseFraming.NAME, framing);
                 pipeline.addAfter(ResponseFraming.NAME, JsonByDefault.NAME, JsonByDefault.INSTANCE);
             }
         }

@@ -2,17 +2,21 @@ package io.gather.clients.connection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.context.exceptions.ConfigurationException;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
@@ -90,6 +94,40 @@ class ResponseFramingTest {
     }
 
     @Test
+    void bytesLeftAfterAnAnswerCloseTheConnectionBeforeThePoolHasItBack() {
+        EmbeddedChannel wire = withCodec();
+        wire.writeOutbound(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/users/u-1/orders"));
+        // a Content-Length 10 bytes short: the codec would read the rest as the start of the next call's answer
+        wire.writeInbound(bytes("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n{\"a\":1234567890}"));
+        assertFalse(wire.isActive(), "closed");
+        assertEquals(200, ((HttpResponse) wire.readInbound()).status().code());
+        Object last = wire.readInbound();
+        assertTrue(last instanceof LastHttpContent, "the answer still ends, as long as it said it was: " + last);
+        ReferenceCountUtil.release(last);
+        wire.finishAndReleaseAll();
+    }
+
+    @Test
+    void anAnswerThatEndsWhereItSaidKeepsTheConnection() {
+        EmbeddedChannel wire = withCodec();
+        for (int i = 0; i < 3; i++) {
+            wire.writeOutbound(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/users/u-1/orders"));
+            wire.writeInbound(bytes("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}"));
+            assertTrue(wire.isActive(), "call " + i);
+        }
+        wire.finishAndReleaseAll();
+    }
+
+    @Test
+    void bytesWhenNothingWasAskedCloseTheConnection() {
+        EmbeddedChannel wire = withCodec();
+        wire.writeInbound(bytes("HTTP/1.1 2"));    // not even a whole line: the codec alone would keep it for later
+        assertFalse(wire.isActive());
+        assertNull(wire.readInbound());
+        wire.finishAndReleaseAll();
+    }
+
+    @Test
     void theLimitIsCheckedAtStartup() {
         for (Duration bad : new Duration[] {Duration.ZERO, Duration.ofSeconds(-1), Duration.ofMinutes(11)}) {
             DownstreamSettings settings = new DownstreamSettings();
@@ -102,6 +140,20 @@ class ResponseFramingTest {
         DownstreamSettings set = new DownstreamSettings();
         set.setMaxExchangeTime(Duration.ofSeconds(3));
         assertEquals(Duration.ofSeconds(3), set.maxExchangeTimeInForce(Duration.ofMillis(1500)));
+    }
+
+    /** The handler as installed: its intake ahead of a real HTTP codec, itself behind. */
+    private static EmbeddedChannel withCodec() {
+        ResponseFraming framing = new ResponseFraming(TimeUnit.SECONDS.toNanos(LIMIT_SECONDS));
+        EmbeddedChannel wire = new EmbeddedChannel();
+        wire.pipeline().addLast(ResponseFraming.INTAKE, framing.intake());
+        wire.pipeline().addLast("codec", new HttpClientCodec());
+        wire.pipeline().addLast(ResponseFraming.NAME, framing);
+        return wire;
+    }
+
+    private static ByteBuf bytes(String s) {
+        return Unpooled.copiedBuffer(s, StandardCharsets.US_ASCII);
     }
 
     private void call() {
