@@ -2,6 +2,7 @@ package io.gather.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.gather.stubs.DevJwks;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.TestInstance;
 class JwksTokenTest implements TestPropertyProvider {
     private final GatherHarness harness = new GatherHarness();
     private final DevJwks idp = DevJwks.start("idp-key-1");
+    private final DevJwks pinnedIdp = DevJwks.start("pinned-key-1", JWSAlgorithm.RS256);
 
     @Inject EmbeddedServer server;
 
@@ -32,12 +34,14 @@ class JwksTokenTest implements TestPropertyProvider {
         Map<String, String> p = new HashMap<>(harness.properties());
         p.put("micronaut.security.token.jwt.signatures.jwks.idp.url", idp.url());
         p.put("micronaut.security.token.jwt.signatures.jwks.idp.cache-expiration", "0"); // fetched again for every new token
+        p.put("micronaut.security.token.jwt.signatures.jwks.pinned.url", pinnedIdp.url());
         return p;
     }
 
     @AfterAll
     void stop() {
         idp.close();
+        pinnedIdp.close();
         harness.close();
     }
 
@@ -54,6 +58,14 @@ class JwksTokenTest implements TestPropertyProvider {
     void aTokenSignedByAnUnpublishedKeyIsRefusedEvenWithAKnownKeyId() throws Exception {
         String forged = DevJwks.sign(harness.tokens.claims("u-3", Duration.ofMinutes(5)).build(), DevJwks.newKey("idp-key-1"));
         assertEquals(401, statusWith(forged));
+    }
+
+    @Test
+    void aKeyThatNamesItsAlgorithmVerifiesOnlyTokensOfThatAlgorithm() throws Exception {
+        RSAKey rs256Only = pinnedIdp.key();
+        assertEquals(200, statusWith(DevJwks.sign(fresh(), rs256Only, JWSAlgorithm.RS256)));
+        assertEquals(401, statusWith(DevJwks.sign(fresh(), rs256Only, JWSAlgorithm.RS512)), "the key's own signature, another algorithm");
+        assertEquals(401, statusWith(DevJwks.sign(fresh(), rs256Only, JWSAlgorithm.PS256)));
     }
 
     @Test

@@ -7,8 +7,8 @@ import jakarta.inject.Singleton;
 
 /**
  * The {@code WWW-Authenticate} challenge of every 401 (RFC 6750): {@code Bearer realm="gather"}, with
- * {@code error="invalid_token"} when the request carried credentials that were refused. It never echoes
- * anything from the request.
+ * {@code error="invalid_token"} when the request carried a bearer token that was refused; none for another scheme
+ * ({@code Basic ...}), which is no token at all (section 3.1). It never echoes anything from the request.
  */
 @Singleton
 final class BearerChallenge implements WwwAuthenticateChallengeProvider<HttpRequest<?>> {
@@ -16,7 +16,8 @@ final class BearerChallenge implements WwwAuthenticateChallengeProvider<HttpRequ
 
     @Override
     public String getWwwAuthenticateChallenge(HttpRequest<?> request) {
-        boolean presented = request.getHeaders().contains(HttpHeaders.AUTHORIZATION);
+        String credentials = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
+        boolean presented = credentials != null && credentials.regionMatches(true, 0, "Bearer ", 0, 7);
         return "Bearer realm=\"" + REALM + "\"" + (presented ? ", error=\"invalid_token\"" : "");
     }
 }

@@ -61,6 +61,16 @@ public final class DevJwks implements AutoCloseable {
         return new DevJwks(newKey(keyId));
     }
 
+    /** A provider whose key names the one algorithm it is for (its {@code alg}). */
+    public static DevJwks start(String keyId, JWSAlgorithm alg) {
+        return new DevJwks(new RSAKey.Builder(newKey(keyId)).algorithm(alg).build());
+    }
+
+    /** This provider's key, to sign with through {@link #sign(JWTClaimsSet, RSAKey, JWSAlgorithm)}. */
+    public RSAKey key() {
+        return key;
+    }
+
     public static RSAKey newKey(String keyId) {
         try {
             return new RSAKeyGenerator(2048).keyID(keyId).generate();
@@ -80,8 +90,13 @@ public final class DevJwks implements AutoCloseable {
 
     /** RS256 with any key, e.g. one that is not in the published set. */
     public static String sign(JWTClaimsSet claims, RSAKey with) {
+        return sign(claims, with, JWSAlgorithm.RS256);
+    }
+
+    /** With any key and any RSA algorithm, e.g. one its key does not name. */
+    public static String sign(JWTClaimsSet claims, RSAKey with, JWSAlgorithm alg) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(with.getKeyID()).build(), claims);
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(alg).keyID(with.getKeyID()).build(), claims);
             jwt.sign(new RSASSASigner(with));
             return jwt.serialize();
         } catch (JOSEException e) {

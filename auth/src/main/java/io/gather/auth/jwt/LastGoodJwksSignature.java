@@ -1,6 +1,6 @@
 package io.gather.auth.jwt;
 
-import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.context.annotation.EachBean;
 import io.micronaut.context.annotation.Replaces;
@@ -8,12 +8,14 @@ import io.micronaut.security.token.jwt.nimbus.ReactiveJwksSignature;
 import io.micronaut.security.token.jwt.signature.jwks.JwkValidator;
 import io.micronaut.security.token.jwt.signature.jwks.JwksSignatureConfiguration;
 import io.micronaut.security.token.jwt.signature.jwks.JwksSignatureUtils;
+import java.util.List;
 import org.reactivestreams.Publisher;
 
 /**
  * Micronaut's verification with a provider's published keys, taking them from {@link LastGoodJwks}: the keys
  * fetched last stay in use while the provider's endpoint cannot be reached, and a token signed with a key not among
- * them has them fetched again first (at most every 10 s).
+ * them has them fetched again first (at most every 10 s). A key with an {@code alg} verifies only tokens of that
+ * algorithm.
  */
 @EachBean(JwksSignatureConfiguration.class)
 @Replaces(ReactiveJwksSignature.class)
@@ -32,11 +34,11 @@ public class LastGoodJwksSignature extends ReactiveJwksSignature {
     @Override
     public Publisher<Boolean> verify(SignedJWT jwt) {
         return keys.fetch(provider.getName(), provider.getUrl(), jwt.getHeader().getKeyID()).map(set -> {
-            try {
-                return JwksSignatureUtils.verify(jwt, set, validator);
-            } catch (JOSEException e) {
-                return false;
-            }
+            // a key that names its algorithm (RFC 7517 section 4.4) verifies only tokens signed with it
+            List<JWK> candidates = JwksSignatureUtils.matches(jwt, set, null).stream()
+                .filter(key -> key.getAlgorithm() == null || key.getAlgorithm().equals(jwt.getHeader().getAlgorithm()))
+                .toList();
+            return !candidates.isEmpty() && JwksSignatureUtils.verify(validator, candidates, jwt);
         });
     }
 }

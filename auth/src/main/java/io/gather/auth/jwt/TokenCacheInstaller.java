@@ -6,7 +6,10 @@ import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.security.token.jwt.validator.ReactiveJsonWebTokenValidator;
 import jakarta.inject.Singleton;
 
-/** Puts {@link VerifiedTokens} in front of Micronaut's JWT validator, unless {@code max-entries} is 0. */
+/**
+ * Puts {@link CompactFormValidator} in front of Micronaut's JWT validator, then {@link VerifiedTokens} (unless
+ * {@code max-entries} is 0): a token not in compact form is neither verified nor remembered.
+ */
 @Singleton
 final class TokenCacheInstaller implements BeanCreatedEventListener<ReactiveJsonWebTokenValidator<?, ?>> {
     private final TokenCacheSettings settings;
@@ -19,9 +22,13 @@ final class TokenCacheInstaller implements BeanCreatedEventListener<ReactiveJson
     @SuppressWarnings({"unchecked", "rawtypes"})
     public ReactiveJsonWebTokenValidator<?, ?> onCreated(BeanCreatedEvent<ReactiveJsonWebTokenValidator<?, ?>> event) {
         ReactiveJsonWebTokenValidator<?, ?> validator = event.getBean();
-        if (settings.getMaxEntries() == 0 || validator instanceof CachingTokenValidator) {
+        if (validator instanceof CompactFormValidator) {
             return validator;
         }
-        return new CachingTokenValidator(validator, new VerifiedTokens(settings, Ticker.systemTicker(), System.currentTimeMillis()));
+        if (settings.getMaxEntries() == 0) {
+            return new CompactFormValidator(validator);
+        }
+        return new CompactFormValidator(
+            new CachingTokenValidator(validator, new VerifiedTokens(settings, Ticker.systemTicker(), System.currentTimeMillis())));
     }
 }
