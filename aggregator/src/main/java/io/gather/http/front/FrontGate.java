@@ -91,6 +91,7 @@ final class FrontGate extends ChannelDuplexHandler {
             return;
         }
         RequestRules.ignoreUpgrade(request);
+        RequestRules.closeIfAsked(request);
         if (HttpUtil.isTransferEncodingChunked(request)) {
             held = request;
         } else if (routed()) {

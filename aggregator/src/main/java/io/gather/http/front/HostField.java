@@ -3,7 +3,7 @@ package io.gather.http.front;
 /**
  * The syntax of a Host field value and of an absolute-form target's authority (RFC 9110 §7.2, RFC 3986
  * §3.2.2): {@code uri-host [ ":" port ]}, where the host is a reg-name, an IPv4 address or a bracketed
- * IPv6 literal. Empty is valid (a target without authority). No user info.
+ * IPv6 literal, and the port at most 65535. Empty is valid (a target without authority). No user info.
  */
 final class HostField {
     private HostField() {
@@ -29,7 +29,19 @@ final class HostField {
                 return false;
             }
         }
-        return hostEnd == to || s.charAt(hostEnd) == ':' && UriChars.isDigits(s, hostEnd + 1, to);
+        return hostEnd == to || s.charAt(hostEnd) == ':' && isPort(s, hostEnd + 1, to);
+    }
+
+    /** Digits naming a TCP port, 0-65535, or none ({@code host:} is valid, RFC 3986 §3.2.3). */
+    private static boolean isPort(CharSequence s, int from, int to) {
+        if (!UriChars.isDigits(s, from, to) || to - from > 5) {
+            return false;
+        }
+        int port = 0;
+        for (int i = from; i < to; i++) {
+            port = port * 10 + s.charAt(i) - '0';
+        }
+        return port <= 65_535;
     }
 
     private static boolean isIpLiteral(CharSequence s, int from, int to) {

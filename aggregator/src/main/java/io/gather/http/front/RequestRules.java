@@ -57,6 +57,20 @@ final class RequestRules {
         request.headers().remove(HttpHeaderNames.UPGRADE);
     }
 
+    /**
+     * RFC 9112 §9.6: a {@code close} option anywhere in {@code Connection} ends the connection after this answer, and
+     * RFC 9110 §7.6.1 makes the field a list ({@code keep-alive, close}). Micronaut asks only whether a value is
+     * {@code close} as a whole, so the list is reduced to that: otherwise the connection stayed open and a request
+     * sent after this one was answered too.
+     */
+    static void closeIfAsked(HttpRequest request) {
+        String connection = request.headers().get(HttpHeaderNames.CONNECTION);
+        if (connection != null && !connection.equalsIgnoreCase("close")
+            && request.headers().containsValue(HttpHeaderNames.CONNECTION, "close", true)) {
+            request.headers().set(HttpHeaderNames.CONNECTION, "close");
+        }
+    }
+
     /** Netty returns its constants for the exact, upper-case standard names; CONNECT is for proxies. */
     private static boolean isImplemented(HttpMethod m) {
         return m == HttpMethod.GET || m == HttpMethod.HEAD || m == HttpMethod.POST || m == HttpMethod.PUT

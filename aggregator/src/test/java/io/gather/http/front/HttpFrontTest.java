@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The HTTP/1.1 front on raw sockets: every request RFC 9112 says a server must refuse is refused with
@@ -286,6 +287,17 @@ class HttpFrontTest implements TestPropertyProvider {
         Exchange unknown = raw.send(("HEAD /nothing HTTP/1.1\r\n" + HOST + "\r\n").getBytes(StandardCharsets.ISO_8859_1), 1, true);
         assertEquals(404, unknown.only().status());
         assertFalse(unknown.closed(), "a HEAD problem too");
+    }
+
+    @ParameterizedTest(name = "Connection: {0}")
+    @ValueSource(strings = {"keep-alive, close", "foo, close", "Upgrade, Close", "close,"})
+    void aCloseOptionAnywhereInConnectionEndsTheConnectionAfterItsAnswer(String connection) throws Exception {
+        Exchange exchange = raw.send("GET /nothing HTTP/1.1\r\n" + HOST + "Connection: " + connection + "\r\n\r\n"
+            + "GET /nothing-either HTTP/1.1\r\n" + HOST + "\r\n", 1);
+        assertEquals(404, exchange.answers().get(0).status());
+        assertEquals("close", exchange.answers().get(0).header("Connection"));
+        assertTrue(exchange.closed(), "closed after the first answer");
+        assertEquals("", exchange.extra(), "the request after it is not answered");
     }
 
     @Test

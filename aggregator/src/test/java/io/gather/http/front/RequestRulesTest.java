@@ -25,13 +25,14 @@ class RequestRulesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "gather.test", "gather.test:8080", "10.0.0.1:80", "[::1]", "[2001:db8::1]:443", "a-b.c_d~e",
-        "gather.test:"})
+        "gather.test:", "gather.test:65535", "gather.test:0"})
     void validHostsPass(String host) {
         assertTrue(HostField.isValid(host), host);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a b", "a/b", "user@host", "host:80a", "host:80:81", "[::1", "[]", "[zz]", "h\u00e9", "%zz", "a\tb"})
+    @ValueSource(strings = {"a b", "a/b", "user@host", "host:80a", "host:80:81", "[::1", "[]", "[zz]", "h\u00e9", "%zz", "a\tb", "host:65536", "host:99999",
+        "host:000080"})
     void invalidHostsFail(String host) {
         assertFalse(HostField.isValid(host), host);
     }
