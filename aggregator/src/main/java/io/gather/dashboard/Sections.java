@@ -8,8 +8,11 @@ import io.gather.clients.profile.Profile;
 import io.gather.clients.profile.ProfileClient;
 import io.gather.clients.recommendations.RecommendationPage;
 import io.gather.clients.recommendations.RecommendationsClient;
+import io.gather.dashboard.section.BadBody;
+import io.micronaut.http.HttpResponse;
 import java.util.List;
 import java.util.Optional;
+import reactor.core.publisher.Mono;
 
 /**
  * The dashboard's sections, in the order they appear in the answer. Adding a downstream means a client in
@@ -17,8 +20,8 @@ import java.util.Optional;
  */
 public final class Sections {
     public static final Section<Profile> PROFILE = Section.required("profile", Profile.class, ProfileClient.class,
-        (client, key, call) -> client.profile(key.userId(), call.requestId(), call.traceparent(),
-            call.downstreamTracestate()));
+        (client, key, call) -> ofUser(key.userId(), client.profile(key.userId(), call.requestId(), call.traceparent(),
+            call.downstreamTracestate())));
     public static final Section<OrderPage> ORDERS = Section.optional("orders", OrderPage.class, OrdersClient.class,
         (client, key, call) -> client.recentOrders(key.userId(), key.limit(), call.requestId(), call.traceparent(),
             call.downstreamTracestate()));
@@ -34,6 +37,18 @@ public final class Sections {
     public static final List<Section<?>> ALL = List.of(PROFILE, ORDERS, NOTIFICATIONS, RECOMMENDATIONS);
 
     private Sections() {
+    }
+
+    /** A profile of another user than the one asked for is no answer to the call (a mixed-up cache in front of it). */
+    private static Mono<HttpResponse<Profile>> ofUser(String userId, Mono<HttpResponse<Profile>> answer) {
+        return answer.handle((response, sink) -> {
+            Profile profile = response.getBody().orElse(null);
+            if (profile != null && !profile.id().equals(userId)) {
+                sink.error(new BadBody("The service answered with another user's profile."));
+            } else {
+                sink.next(response);
+            }
+        });
     }
 
     public static Optional<Section<?>> byId(String id) {

@@ -138,7 +138,8 @@ class MisbehavingDownstreamTest extends HarnessBacked {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
-        "{\"error\":\"upstream timed out\"}", "{\"items\":null,\"totalCount\":3}", "{}", "[]", "null"})
+        "{\"error\":\"upstream timed out\"}", "{\"items\":null,\"totalCount\":3}", "{}", "[]", "null",
+        "{\"items\":[{\"id\":\"o-1\"}]}", "{\"items\":[],\"totalCount\":-5}"})
     void jsonThatIsNotAnOrdersPageIsABadBody(String notAPage) throws Exception {
         orders.answer(ok(notAPage));
         Map<String, Object> orders = ordersState(dashboard());

@@ -1,5 +1,6 @@
 package io.gather.clients.notifications;
 
+import io.gather.clients.common.Counts;
 import io.gather.clients.common.Limited;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
@@ -7,10 +8,11 @@ import java.util.Objects;
 
 /** How many notifications are unread, and the newest of them. */
 @Serdeable
-public record NotificationPage(int unreadCount, List<Notification> items) implements Limited<NotificationPage> {
+public record NotificationPage(Integer unreadCount, List<Notification> items) implements Limited<NotificationPage> {
     public NotificationPage {
         // without items the body is not a page (a proxy's JSON error, say), even if it parses
         items = List.copyOf(Objects.requireNonNull(items, "items"));
+        Counts.check(unreadCount, "unreadCount");
     }
 
     @Override

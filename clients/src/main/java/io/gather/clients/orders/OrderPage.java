@@ -1,5 +1,6 @@
 package io.gather.clients.orders;
 
+import io.gather.clients.common.Counts;
 import io.gather.clients.common.Limited;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
@@ -7,10 +8,11 @@ import java.util.Objects;
 
 /** The most recent orders, newest first, and how many the user has in all. */
 @Serdeable
-public record OrderPage(List<Order> items, int totalCount) implements Limited<OrderPage> {
+public record OrderPage(List<Order> items, Integer totalCount) implements Limited<OrderPage> {
     public OrderPage {
         // without items the body is not a page (a proxy's JSON error, say), even if it parses
         items = List.copyOf(Objects.requireNonNull(items, "items"));
+        Counts.check(totalCount, "totalCount");
     }
 
     @Override
