@@ -45,7 +45,7 @@ final class CorsRefusalProblem implements Ordered, ConditionalFilter {
         }
         Problem problem = new Problem(Problem.ABOUT_BLANK, "Forbidden", 403,
             "Requests from this origin are not allowed (CORS).", request.getPath(), RequestIds.of(request), null, null);
-        response.contentType(Problem.MEDIA_TYPE).getHeaders().date(System.currentTimeMillis());
+        response.contentType(Problem.MEDIA_TYPE).getHeaders().set(HttpHeaders.DATE, HttpDate.now());
         if (request.getMethod() != HttpMethod.HEAD) {
             response.body(problem);
         }

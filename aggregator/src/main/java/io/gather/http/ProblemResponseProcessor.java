@@ -40,7 +40,7 @@ public final class ProblemResponseProcessor implements ErrorResponseProcessor<Pr
         response.contentType(Problem.MEDIA_TYPE);
         if (!response.getHeaders().contains(HttpHeaders.DATE)) {
             // Micronaut dates the answers of routes and error routes, not those a filter returns itself (403, 429, 503)
-            response.getHeaders().date(System.currentTimeMillis());
+            response.getHeaders().set(HttpHeaders.DATE, HttpDate.now());
         }
         if (context.getRequest().getMethod() == HttpMethod.HEAD) {
             // the length GET's body would have: without it Micronaut closes the connection after a HEAD answer

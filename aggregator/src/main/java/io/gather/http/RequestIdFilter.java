@@ -1,6 +1,7 @@
 package io.gather.http;
 
 import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
@@ -8,7 +9,10 @@ import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 
-/** Gives every request an id before security runs, and echoes it on every answer, errors included. */
+/**
+ * Gives every request an id before security runs, and echoes it on every answer, errors included, with the answer's
+ * {@code Date} in IMF-fixdate ({@link HttpDate}).
+ */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class RequestIdFilter implements Ordered {
     @Override
@@ -24,5 +28,6 @@ final class RequestIdFilter implements Ordered {
     @ResponseFilter
     void echo(HttpRequest<?> request, MutableHttpResponse<?> response) {
         response.header(RequestIds.HEADER, RequestIds.of(request));
+        response.getHeaders().set(HttpHeaders.DATE, HttpDate.now());
     }
 }

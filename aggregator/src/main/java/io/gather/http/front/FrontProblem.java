@@ -1,10 +1,10 @@
 package io.gather.http.front;
 
+import io.gather.http.HttpDate;
 import io.gather.http.Problem;
 import io.gather.http.RequestIds;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.handler.codec.DateFormatter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -12,7 +12,6 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
-import java.util.Date;
 import java.util.UUID;
 
 /**
@@ -44,7 +43,7 @@ final class FrontProblem {
         ByteBuf body = alloc.buffer(bytes.length).writeBytes(bytes);
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, rejection.status(), body);
         response.headers()
-            .set(HttpHeaderNames.DATE, DateFormatter.format(new Date()))
+            .set(HttpHeaderNames.DATE, HttpDate.now())
             .set(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
             .set(HttpHeaderNames.CONTENT_LENGTH, bytes.length)
             .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)

@@ -301,6 +301,20 @@ class HttpFrontTest implements TestPropertyProvider {
     }
 
     @Test
+    void everyAnswerIsDatedInImfFixdate() throws Exception {
+        // RFC 9110 section 5.6.7: a two-digit day, GMT; Micronaut wrote "Mon, 7 Dec 2026" on the 7th
+        java.util.regex.Pattern imfFixdate = java.util.regex.Pattern.compile(
+            "(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-9]{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT");
+        for (String request : new String[] {DASHBOARD + HOST + auth + "\r\n", "GET /nothing HTTP/1.1\r\n" + HOST + "\r\n",
+            DASHBOARD + HOST + "\r\n", "BREW / HTTP/1.1\r\n" + HOST + "\r\n"}) {
+            Answer answer = raw.send(request).answers().get(0);
+            List<String> dates = answer.headers().get("date");
+            assertEquals(1, dates.size(), request);
+            assertTrue(imfFixdate.matcher(dates.get(0)).matches(), answer.status() + ": " + dates.get(0));
+        }
+    }
+
+    @Test
     void aWebSocketUpgradeIsIgnoredAndTheRequestAnsweredAsHttp() throws Exception {
         Exchange exchange = raw.send(DASHBOARD + HOST + auth + "Connection: Upgrade\r\nUpgrade: websocket\r\n"
             + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
