@@ -187,6 +187,19 @@ class DashboardAssemblerTest {
     }
 
     @Test
+    void aServicesRetryAfterIsPassedOnUpToAnHour() {
+        for (String[] c : new String[][] {{"999999999", "3600"}, {"Wed, 21 Oct 2099 07:28:00 GMT", "3600"},
+            {"Thu, 01 Jan 1970 00:00:00 GMT", "0"}, {"120", "120"}}) {
+            var assembler = assembler(Duration.ofSeconds(1), instant(Sections.PROFILE, PROFILE),
+                failing(Sections.ORDERS, status(HttpStatus.SERVICE_UNAVAILABLE, c[0])),
+                instant(Sections.NOTIFICATIONS, NOTIFICATIONS), instant(Sections.RECOMMENDATIONS, RECOMMENDATIONS));
+            StepVerifier.withVirtualTime(() -> assembler.assemble(QUERY))
+                .assertNext(d -> assertEquals(Long.valueOf(c[1]), ((Missing<?>) d.result(Sections.ORDERS)).retryAfterSeconds(), c[0]))
+                .verifyComplete();
+        }
+    }
+
+    @Test
     void nothingIsCalledUntilTheAnswerIsSubscribedTo() {
         var sources = List.of(instant(Sections.PROFILE, PROFILE), instant(Sections.ORDERS, ORDERS),
             instant(Sections.NOTIFICATIONS, NOTIFICATIONS), instant(Sections.RECOMMENDATIONS, RECOMMENDATIONS));

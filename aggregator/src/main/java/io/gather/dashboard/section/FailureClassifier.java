@@ -26,6 +26,9 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 public final class FailureClassifier {
+    /** The most {@code retryAfterSeconds} passed on from a service. */
+    static final long MAX_RETRY_AFTER_SECONDS = 3600;
+
     private static final Logger LOG = LoggerFactory.getLogger(FailureClassifier.class);
     /** What micronaut-http-client's pool says when {@code pool.max-pending-acquires} calls already wait. */
     static final String POOL_FULL = "exceeded max pending acquires";
@@ -92,7 +95,10 @@ public final class FailureClassifier {
         return null;
     }
 
-    /** {@code Retry-After} as delay-seconds; an HTTP-date is turned into seconds from now. */
+    /**
+     * {@code Retry-After} as delay-seconds; an HTTP-date is turned into seconds from now. At most an hour: it is shown
+     * to callers, and a service's "come back in 73 years" (a date in 2099) says nothing a caller can act on.
+     */
     private static Long retryAfterSeconds(HttpClientResponseException e) {
         String value = e.getResponse().getHeaders().get("Retry-After");
         if (value == null || value.isBlank()) {
@@ -100,11 +106,12 @@ public final class FailureClassifier {
         }
         String v = value.trim();
         if (v.matches("\\d{1,9}")) {
-            return Long.parseLong(v);
+            return Math.min(MAX_RETRY_AFTER_SECONDS, Long.parseLong(v));
         }
         try {
             java.time.ZonedDateTime at = java.time.ZonedDateTime.parse(v, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME);
-            return Math.max(0, Duration.between(java.time.Instant.now(), at.toInstant()).toSeconds());
+            long seconds = Duration.between(java.time.Instant.now(), at.toInstant()).toSeconds();
+            return Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(0, seconds));
         } catch (java.time.format.DateTimeParseException ignored) {
             return null;
         }
