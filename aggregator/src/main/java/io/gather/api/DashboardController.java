@@ -57,14 +57,16 @@ final class DashboardController {
         this.cacheComplete = maxAge > 0 ? "private, max-age=" + maxAge : "private, no-cache";
     }
 
-    @Get(uri = "/dashboard", produces = {MediaType.APPLICATION_JSON, NDJSON, MediaType.TEXT_EVENT_STREAM})
+    // */* too: Micronaut matches Accept to these by exact type, so application/* or text/html got a 406; DashboardFormat
+    // chooses (the JSON answer for anything but the two stream types, as RFC 9110 section 12.5.1 allows)
+    @Get(uri = "/dashboard", produces = {MediaType.APPLICATION_JSON, NDJSON, MediaType.TEXT_EVENT_STREAM, MediaType.ALL})
     @Hidden // in the OpenAPI document as written in src/main/openapi/gather-api.yml, not as generated
     Mono<MutableHttpResponse<?>> mine(Authentication authentication, HttpRequest<?> request) {
         Caller caller = Callers.of(request);
         return dashboard(caller.userId(), caller, request);
     }
 
-    @Get(uri = "/users/{userId}/dashboard", produces = {MediaType.APPLICATION_JSON, NDJSON, MediaType.TEXT_EVENT_STREAM})
+    @Get(uri = "/users/{userId}/dashboard", produces = {MediaType.APPLICATION_JSON, NDJSON, MediaType.TEXT_EVENT_STREAM, MediaType.ALL})
     @Hidden // in the OpenAPI document as written in src/main/openapi/gather-api.yml, not as generated
     Mono<MutableHttpResponse<?>> ofUser(String userId, Authentication authentication, HttpRequest<?> request) {
         Caller caller = Callers.of(request);

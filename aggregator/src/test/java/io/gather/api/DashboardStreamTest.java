@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The dashboard as a stream ({@code Accept: application/x-ndjson} or {@code text/event-stream}): one event per
@@ -135,6 +137,16 @@ class DashboardStreamTest extends HarnessBacked {
         HttpResponse<Stream<String>> j = open("", "text/event-stream;q=0.2, application/json", harness.token("u-42"));
         assertEquals("application/json", j.headers().firstValue("Content-Type").orElseThrow());
         j.body().close();
+    }
+
+    @ParameterizedTest(name = "Accept: {0}")
+    @ValueSource(strings = {"application/*", "text/*", "text/html", "application/xml", "*/*;q=0.5", "application/json;q=0"})
+    void anythingButTheTwoStreamTypesGetsTheJsonAnswer(String accept) throws Exception {
+        // Micronaut matched Accept by exact type: application/*, text/html or application/xml got a 406
+        HttpResponse<Stream<String>> r = open("", accept, harness.token("u-43"));
+        assertEquals(200, r.statusCode());
+        assertEquals("application/json", r.headers().firstValue("Content-Type").orElseThrow());
+        r.body().close();
     }
 
     @Test
