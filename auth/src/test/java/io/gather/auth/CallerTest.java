@@ -23,8 +23,23 @@ class CallerTest {
 
     @Test
     void aScopeNamedTwiceOrSpacedOddlyIsStillOneScope() {
-        Caller c = Caller.of(Authentication.build("u-1", Map.of("scope", " dashboard  dashboard\torders:read ")));
+        Caller c = Caller.of(Authentication.build("u-1", Map.of("scope", " dashboard  dashboard orders:read ")));
         assertEquals(Set.of("dashboard", "orders:read"), c.scopes());
+    }
+
+    @Test
+    void onlyASpaceSeparatesScopes() {
+        // RFC 6749 section 3.3: a tab is no separator (nor part of any scope that grants something)
+        Caller c = Caller.of(Authentication.build("u-1", Map.of("scope", "x\tdashboard")));
+        assertEquals(Set.of("x\tdashboard"), c.scopes());
+    }
+
+    @Test
+    void scopeWinsOverScpAndTheyAreNeverAddedUp() {
+        Caller c = Caller.of(Authentication.build("u-1", Map.of("scope", "dashboard:orders", "scp", List.of("dashboard"))));
+        assertEquals(Set.of("dashboard:orders"), c.scopes());
+        Caller d = Caller.of(Authentication.build("u-1", Map.of("scp", List.of("dashboard", 7, ""))));
+        assertEquals(Set.of("dashboard"), d.scopes(), "only strings in scp");
     }
 
     @Test
