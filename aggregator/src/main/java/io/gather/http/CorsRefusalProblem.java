@@ -35,6 +35,7 @@ final class CorsRefusalProblem implements Ordered, ConditionalFilter {
     @PreMatching
     @ResponseFilter
     void explainPreflight(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        response.getHeaders().set(HttpHeaders.DATE, HttpDate.now());    // answered before routing: no other filter dates it
         explain(request, response);
     }
 

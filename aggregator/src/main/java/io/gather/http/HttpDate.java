@@ -5,8 +5,9 @@ import java.util.Date;
 
 /**
  * The {@code Date} of an answer as RFC 9110 §5.6.7 wants it sent: IMF-fixdate, {@code Sun, 06 Nov 1994 08:49:37 GMT}.
- * Micronaut writes RFC 1123's form, whose day may be one digit ({@code Mon, 7 Dec 2026}), in the JVM's time zone.
- * Formatted once a second, not per answer.
+ * Micronaut writes RFC 1123's form, whose day may be one digit ({@code Mon, 7 Dec 2026}), through its conversion
+ * service on every answer; its own is off ({@code micronaut.server.date-header: false}) and Gather's filters date every
+ * answer with this, formatted once a second.
  */
 public final class HttpDate {
     private record Second(long epochSecond, String text) {

@@ -1,6 +1,7 @@
 package io.gather.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,6 +55,7 @@ class CorsTest extends HarnessBacked {
         assertEquals("600", answer.header("Access-Control-Max-Age"));
         assertNull(answer.header("Access-Control-Allow-Credentials"), "bearer tokens, no cookies");
         assertNull(answer.header("RateLimit"), "a preflight spends no quota");
+        assertNotNull(answer.header("Date"), "dated, though answered before routing");
     }
 
     @Test

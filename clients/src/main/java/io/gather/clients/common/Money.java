@@ -3,7 +3,6 @@ package io.gather.clients.common;
 import io.micronaut.serde.annotation.Serdeable;
 import java.math.BigDecimal;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * An exact amount and its ISO 4217 currency. The contract sends amounts as decimal strings
@@ -12,17 +11,56 @@ import java.util.regex.Pattern;
  */
 @Serdeable
 public record Money(String amount, String currency) {
-    private static final Pattern DECIMAL = Pattern.compile("-?[0-9]{1,30}(\\.[0-9]{1,10})?");
-    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
     public Money {
         // a plain decimal (no exponent: "1e999999999" would print as a billion digits) and an ISO 4217 code
-        if (!DECIMAL.matcher(Objects.requireNonNull(amount, "amount")).matches()) {
+        if (!isPlainDecimal(Objects.requireNonNull(amount, "amount"))) {
             throw new IllegalArgumentException("amount");
         }
-        if (!CURRENCY.matcher(Objects.requireNonNull(currency, "currency")).matches()) {
+        if (!isCurrencyCode(Objects.requireNonNull(currency, "currency"))) {
             throw new IllegalArgumentException("currency");
         }
+    }
+
+    /** {@code -?[0-9]{1,30}(.[0-9]{1,10})?}, by hand: every order and product of a page has one (no regex per amount). */
+    static boolean isPlainDecimal(String s) {
+        int i = s.startsWith("-") ? 1 : 0;
+        int digits = 0;
+        while (i < s.length() && isDigit(s.charAt(i))) {
+            i++;
+            digits++;
+        }
+        if (digits == 0 || digits > 30) {
+            return false;
+        }
+        if (i == s.length()) {
+            return true;
+        }
+        if (s.charAt(i++) != '.') {
+            return false;
+        }
+        int fraction = s.length() - i;
+        if (fraction == 0 || fraction > 10) {
+            return false;
+        }
+        for (; i < s.length(); i++) {
+            if (!isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean isCurrencyCode(String s) {
+        return s.length() == 3 && isCapital(s.charAt(0)) && isCapital(s.charAt(1)) && isCapital(s.charAt(2));
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isCapital(char c) {
+        return c >= 'A' && c <= 'Z';
     }
 
     /** The amount as an exact decimal. */
