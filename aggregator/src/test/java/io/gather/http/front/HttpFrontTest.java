@@ -175,6 +175,11 @@ class HttpFrontTest implements TestPropertyProvider {
             routed("empty lines before the request line", "\r\n\r\n" + DASHBOARD + HOST + "\r\n", 401),
             routed("a small chunked body to an unknown path", "POST /nothing HTTP/1.1\r\n" + HOST
                 + "Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n", 404),
+            // RFC 9112 section 7.1.1: unknown chunk extensions are ignored (Netty 4.2.12 refused one ending in a value)
+            routed("chunk extensions, with and without values", "POST /nothing HTTP/1.1\r\n" + HOST
+                + "Transfer-Encoding: chunked\r\n\r\n5;a=1;b\r\nhello\r\n3 ; c=\"x y\"\r\nabc\r\n0;d=2\r\n\r\n", 404),
+            refused("a chunk extension with a bare LF in a quoted value", "POST /x HTTP/1.1\r\n" + HOST
+                + "Transfer-Encoding: chunked\r\n\r\n3;a=\"x\ny\"\r\nabc\r\n0\r\n\r\n", 400),
             routed("an Accept with parameters", DASHBOARD + HOST + "Accept: application/json;foo=bar\r\n" + auth + "\r\n", 200),
             routed("an Accept with a charset", DASHBOARD + HOST + "Accept: application/json; charset=evil\r\n" + auth + "\r\n", 200),
             routed("an Accept with parameters, no token", DASHBOARD + HOST + "Accept: application/problem+json;x=\"y\", application/json;q=0.1\r\n\r\n", 401),
