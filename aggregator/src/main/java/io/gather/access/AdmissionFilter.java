@@ -17,6 +17,10 @@ import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.http.server.netty.NettyHttpRequest;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.GenericFutureListener;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -84,18 +88,36 @@ final class AdmissionFilter implements HttpServerFilter, Ordered {
 
     @SuppressWarnings("unchecked")
     private Mono<MutableHttpResponse<?>> proceed(HttpRequest<?> request, ServerFilterChain chain, Admission.Permit permit) {
+        AtomicBoolean answered = new AtomicBoolean();
         return Mono.from(chain.proceed(request))
             .<MutableHttpResponse<?>>map(response -> {
+                answered.set(true);
                 if (response.body() instanceof Publisher<?> stream) {
-                    // a stream holds its turn until it ends
-                    ((MutableHttpResponse<Object>) response).body(Flux.from(stream).doFinally(signal -> permit.release()));
+                    // a stream holds its turn until it ends, or until its connection closes if it never starts
+                    ChannelFuture closing = request instanceof NettyHttpRequest<?> netty
+                        ? netty.getChannelHandlerContext().channel().closeFuture() : null;
+                    GenericFutureListener<Future<? super Void>> onClose = closed -> permit.release();
+                    if (closing != null) {
+                        closing.addListener(onClose);
+                    }
+                    ((MutableHttpResponse<Object>) response).body(Flux.from(stream).doFinally(signal -> {
+                        permit.release();
+                        if (closing != null) {
+                            closing.removeListener(onClose);    // a kept-alive connection collects none
+                        }
+                    }));
                 } else {
                     permit.release();
                 }
                 return response;
             })
             .doOnError(e -> permit.release())
-            .doOnCancel(permit::release);
+            // Micronaut cancels this publisher once it has the answer; only a cancel before it frees the turn here
+            .doOnCancel(() -> {
+                if (!answered.get()) {
+                    permit.release();
+                }
+            });
     }
 
     private MutableHttpResponse<?> refused(HttpRequest<?> request, Admission.Refused why) {
