@@ -1,5 +1,6 @@
 package io.gather.api;
 
+import io.gather.http.QValues;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -29,7 +30,7 @@ enum DashboardFormat {
             for (String member : field.split(",")) {
                 int semicolon = member.indexOf(';');
                 String type = (semicolon < 0 ? member : member.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
-                double q = semicolon < 0 ? 1 : quality(member.substring(semicolon + 1));
+                double q = semicolon < 0 ? 1 : QValues.of(member.substring(semicolon + 1));
                 DashboardFormat format = type.equals(NDJSON.mediaType) ? NDJSON : type.equals(SSE.mediaType) ? SSE : JSON;
                 if (q > bestQ) {
                     best = format;
@@ -38,21 +39,5 @@ enum DashboardFormat {
             }
         }
         return best;
-    }
-
-    /** The {@code q} parameter of a media range's parameters (1 when absent, 0 when malformed). */
-    private static double quality(String parameters) {
-        for (String p : parameters.split(";")) {
-            String s = p.strip();
-            if (s.length() > 2 && (s.charAt(0) == 'q' || s.charAt(0) == 'Q') && s.charAt(1) == '=') {
-                try {
-                    double q = Double.parseDouble(s.substring(2));
-                    return q >= 0 && q <= 1 ? q : 0;
-                } catch (NumberFormatException e) {
-                    return 0;
-                }
-            }
-        }
-        return 1;
     }
 }

@@ -19,7 +19,9 @@ import java.util.List;
  * Sits right after the HTTP/1.1 decoder, one per connection, and lets a request reach Micronaut only
  * if the decoder read it and it passes {@link RequestRules}. A refused request gets a problem
  * ({@link FrontProblem}) after the answers to the requests before it, in order, and is the
- * connection's last ({@link LastAnswer}): nothing behind it is decoded or answered.
+ * connection's last ({@link LastAnswer}): nothing behind it is decoded or answered. Nor is anything sent behind a
+ * request that closes the connection ({@code Connection: close}, or HTTP/1.0 without keep-alive): it is dropped unread,
+ * not routed (RFC 9112 section 9.6).
  * <p>
  * Each request routed is counted in {@link ShutdownDrain} until its answer's last byte is written; once a graceful
  * shutdown has drained, a request is refused (503) rather than served by a Gather closing its clients.
@@ -47,6 +49,8 @@ final class FrontGate extends ChannelDuplexHandler {
     private final List<HttpContent> heldBody = new ArrayList<>(0);
     private long heldBytes;
     private boolean streaming;              // a routed request whose body is still arriving
+    private boolean lastRouted;             // a request that ends the connection was routed (Connection: close)
+    private boolean afterLast;              // a request sent behind it: it and all after it are dropped unread
     private final RequestClock clock;
     private final FrontRefusalObserver observer;
     private ChannelHandlerContext ctx;
@@ -70,7 +74,10 @@ final class FrontGate extends ChannelDuplexHandler {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (refused) {
+        if (lastRouted && msg instanceof HttpRequest) {
+            afterLast = true;
+        }
+        if (refused || afterLast) {
             ReferenceCountUtil.release(msg);
         } else if (msg instanceof HttpRequest request) {
             onRequest(ctx, request);
@@ -92,6 +99,9 @@ final class FrontGate extends ChannelDuplexHandler {
         }
         RequestRules.ignoreUpgrade(request);
         RequestRules.closeIfAsked(request);
+        ContentCodings.choose(request.headers());
+        // RFC 9112 section 9.6: after a request that closes the connection, no further request is processed
+        lastRouted = !HttpUtil.isKeepAlive(request);
         if (HttpUtil.isTransferEncodingChunked(request)) {
             held = request;
         } else if (routed()) {

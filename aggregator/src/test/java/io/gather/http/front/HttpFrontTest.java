@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -303,6 +304,33 @@ class HttpFrontTest implements TestPropertyProvider {
         assertEquals("close", exchange.answers().get(0).header("Connection"));
         assertTrue(exchange.closed(), "closed after the first answer");
         assertEquals("", exchange.extra(), "the request after it is not answered");
+    }
+
+    @Test
+    void requestsSentBehindOneThatClosesAreNeverProcessed() throws Exception {
+        // RFC 9112 section 9.6: they were routed, admitted and counted against the caller's rate limit, then cut
+        String token = harness.token("u-pipelined");
+        String dashboard = DASHBOARD + HOST + "Authorization: Bearer " + token + "\r\n";
+        int before = quotaRemaining(raw.send(dashboard + "\r\n").only());
+        Exchange exchange = raw.send(dashboard + "Connection: close\r\n\r\n" + dashboard + "\r\n" + dashboard + "\r\n", 1);
+        assertEquals(200, exchange.answers().get(0).status());
+        assertTrue(exchange.closed());
+        int after = quotaRemaining(raw.send(dashboard + "\r\n").only());
+        assertEquals(before - 2, after, "only the request that closed and this one were counted");
+    }
+
+    private static int quotaRemaining(Answer answer) {
+        java.util.regex.Matcher r = java.util.regex.Pattern.compile(";r=(\\d+)").matcher(answer.header("RateLimit"));
+        assertTrue(r.find(), answer.header("RateLimit"));
+        return Integer.parseInt(r.group(1));
+    }
+
+    @ParameterizedTest(name = "Accept-Encoding: {0}")
+    @CsvSource(delimiter = '|', nullValues = "none", value = {"*|gzip", "GZIP|gzip", "snappy|none", "identity, gzip;q=0.5|none"})
+    void theAnswerIsCodedOnlyInWhatCallersCanDecode(String acceptEncoding, String coding) throws Exception {
+        Answer answer = raw.send(DASHBOARD + HOST + auth + "Accept-Encoding: " + acceptEncoding + "\r\n\r\n").only();
+        assertEquals(200, answer.status());
+        assertEquals(coding, answer.header("Content-Encoding"), "Micronaut had answered * with snappy");
     }
 
     @Test
