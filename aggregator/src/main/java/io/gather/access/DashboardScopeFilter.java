@@ -2,6 +2,7 @@ package io.gather.access;
 
 import io.gather.auth.Caller;
 import io.gather.auth.scopes.SectionAccess;
+import io.gather.dashboard.Sections;
 import io.gather.http.Problem;
 import io.gather.http.ProblemException;
 import io.micronaut.core.order.Ordered;
@@ -16,6 +17,7 @@ import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import java.util.List;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
@@ -29,6 +31,8 @@ final class DashboardScopeFilter implements HttpServerFilter, Ordered {
     static final int ORDER = ServerFilterPhase.SECURITY.after();
     static final String TYPE = Problem.TYPE_BASE + "insufficient-scope";
     static final String CHALLENGE = "Bearer realm=\"gather\", error=\"insufficient_scope\", scope=\"" + SectionAccess.DASHBOARD + "\"";
+
+    private static final List<String> SECTION_IDS = Sections.ids();
 
     private final SectionAccess access;
     private final ErrorResponseProcessor<?> problems;
@@ -46,11 +50,11 @@ final class DashboardScopeFilter implements HttpServerFilter, Ordered {
     @Override
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
         Caller caller = Callers.of(request);
-        if (caller == null || access.hasDashboardScope(caller)) {
+        if (caller == null || access.grantsAny(caller, SECTION_IDS)) {
             return chain.proceed(request);
         }
         ProblemException refused = new ProblemException(403, TYPE, "Insufficient scope",
-            "The token grants no dashboard scope: it needs dashboard, or dashboard:<section> for each section.");
+            "The token grants no section of the dashboard: it needs dashboard, or dashboard:<section> for each section.");
         MutableHttpResponse<?> response = problems.processResponse(ErrorContext.builder(request).cause(refused).build(),
             HttpResponse.status(HttpStatus.FORBIDDEN).header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE));
         return Mono.just(response);

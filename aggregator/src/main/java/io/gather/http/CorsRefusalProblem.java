@@ -46,7 +46,8 @@ final class CorsRefusalProblem implements Ordered, ConditionalFilter {
         }
         Problem problem = new Problem(Problem.ABOUT_BLANK, "Forbidden", 403,
             "Requests from this origin are not allowed (CORS).", request.getPath(), RequestIds.of(request), null, null);
-        response.contentType(Problem.MEDIA_TYPE).getHeaders().set(HttpHeaders.DATE, HttpDate.now());
+        response.contentType(Problem.MEDIA_TYPE).getHeaders().set(HttpHeaders.DATE, HttpDate.now())
+            .set(HttpHeaders.CACHE_CONTROL, "no-store");
         if (request.getMethod() != HttpMethod.HEAD) {
             response.body(problem);
         }

@@ -38,6 +38,10 @@ public final class ProblemResponseProcessor implements ErrorResponseProcessor<Pr
                 p.violatedPolicies(), p.parameter(), p.validValues()))
             .orElseGet(() -> new Problem(Problem.ABOUT_BLANK, title(status), status, detail(status), instance, requestId, null, null));
         response.contentType(Problem.MEDIA_TYPE);
+        if (!response.getHeaders().contains(HttpHeaders.CACHE_CONTROL)) {
+            // an error is about this request, not a representation to keep (a 404 is cacheable by default)
+            response.getHeaders().set(HttpHeaders.CACHE_CONTROL, "no-store");
+        }
         if (!response.getHeaders().contains(HttpHeaders.DATE)) {
             // Micronaut dates the answers of routes and error routes, not those a filter returns itself (403, 429, 503)
             response.getHeaders().set(HttpHeaders.DATE, HttpDate.now());

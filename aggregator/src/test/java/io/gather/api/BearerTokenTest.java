@@ -100,6 +100,7 @@ class BearerTokenTest implements TestPropertyProvider {
         assertTrue(r.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer realm=\"gather\""));
         assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElseThrow());
         assertEquals(1, r.headers().allValues("Date").size(), "one Date");
+        assertEquals("no-store", r.headers().firstValue("Cache-Control").orElse(""), "an error is not kept");
         assertTrue(r.body().contains("\"status\":401"));
         if (token != null) {
             assertFalse(r.body().contains(token), "the token was echoed");

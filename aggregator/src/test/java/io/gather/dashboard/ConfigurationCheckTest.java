@@ -52,6 +52,15 @@ class ConfigurationCheckTest {
     }
 
     @Test
+    void aDownstreamUrlThatIsNoHttpUrlIsRefused() {
+        // before, Gather started and every orders section read as a service that answered a bad body
+        String message = startupFailure(Map.of("micronaut.http.services.orders.url", "notaurl",
+            "micronaut.http.services.notifications.url", "http://127.0.0.1:1,ftp://x"));
+        assertTrue(message.contains("micronaut.http.services.orders.url must be http:// or https:// URLs"), message);
+        assertTrue(message.contains("micronaut.http.services.notifications.url must be"), message);
+    }
+
+    @Test
     void aMaxAgeThatIsNotWholeSecondsIsRefused() {
         String message = startupFailure(Map.of("gather.dashboard.max-age", "1500ms"));
         assertTrue(message.contains("gather.dashboard.max-age"), message);

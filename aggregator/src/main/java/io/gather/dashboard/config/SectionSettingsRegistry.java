@@ -51,14 +51,34 @@ public final class SectionSettingsRegistry implements LongestCallWait {
             SectionSettings s = settings.computeIfAbsent(section.id(), SectionSettings::new);
             problems.addAll(s.problems(deadline));
             String url = "micronaut.http.services." + section.id() + ".url";
-            if (environment.getProperty(url, String.class).filter(u -> !u.isBlank()).isEmpty()) {
+            String value = environment.getProperty(url, String.class).filter(u -> !u.isBlank()).orElse(null);
+            if (value == null) {
                 problems.add(url + " is not set (or env MICRONAUT_HTTP_SERVICES_" + section.id().toUpperCase(java.util.Locale.ROOT)
                     .replace('-', '_') + "_URL)");
+            } else if (!areServiceUrls(value)) {
+                // else every call fails before it leaves, and the section reads as a service that answered badly
+                problems.add(url + " must be http:// or https:// URLs with a host (several: comma-separated), not " + value);
             }
         }
         if (!problems.isEmpty()) {
             throw new ConfigurationException("Gather's configuration is not usable:\n  - " + String.join("\n  - ", problems));
         }
+    }
+
+    /** One URL or several, comma-separated (Micronaut balances between them), each absolute http(s) with a host. */
+    static boolean areServiceUrls(String value) {
+        for (String one : value.split(",")) {
+            try {
+                java.net.URI uri = new java.net.URI(one.strip());
+                String scheme = uri.getScheme();
+                if (!("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) || uri.getHost() == null) {
+                    return false;
+                }
+            } catch (java.net.URISyntaxException e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public SectionSettings of(Section<?> section) {

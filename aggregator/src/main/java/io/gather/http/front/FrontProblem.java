@@ -46,6 +46,7 @@ final class FrontProblem {
             .set(HttpHeaderNames.DATE, HttpDate.now())
             .set(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
             .set(HttpHeaderNames.CONTENT_LENGTH, bytes.length)
+            .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE)
             .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
             .set(RequestIds.HEADER, requestId);
         if (rejection.retryAfterSeconds() > 0) {

@@ -35,10 +35,15 @@ public final class SectionAccess {
         }
     }
 
-    /** Whether the token has any dashboard scope at all ({@code dashboard} or some {@code dashboard:<section>}). */
-    public boolean hasDashboardScope(Caller caller) {
-        for (String scope : caller.scopes()) {
-            if (scope.equals(DASHBOARD) || (scope.startsWith(SECTION_PREFIX) && scope.length() > SECTION_PREFIX.length())) {
+    /**
+     * Whether the caller may see any of {@code allSectionIds}: a token whose scopes name only sections that do not
+     * exist ({@code dashboard:nope}), or none its client is allowed, grants nothing.
+     */
+    public boolean grantsAny(Caller caller, Collection<String> allSectionIds) {
+        boolean all = caller.scopes().contains(DASHBOARD);
+        Set<String> narrowed = caller.hasClient() ? clientSections.get(caller.clientId()) : null;
+        for (String section : allSectionIds) {
+            if ((all || caller.scopes().contains(SECTION_PREFIX + section)) && (narrowed == null || narrowed.contains(section))) {
                 return true;
             }
         }

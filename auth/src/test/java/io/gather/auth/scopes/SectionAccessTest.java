@@ -60,11 +60,14 @@ class SectionAccessTest {
     }
 
     @Test
-    void aDashboardScopeIsDashboardOrDashboardColonSomething() {
+    void aTokenGrantsSomethingOnlyIfItNamesASectionItsClientMayHave() {
         SectionAccess access = access();
-        assertTrue(access.hasDashboardScope(caller(null, "dashboard")));
-        assertTrue(access.hasDashboardScope(caller(null, "email", "dashboard:orders")));
-        assertFalse(access.hasDashboardScope(caller(null)));
-        assertFalse(access.hasDashboardScope(caller(null, "dashboard:", "dashboards", "orders", "profile:read")));
+        assertTrue(access.grantsAny(caller(null, "dashboard"), ALL));
+        assertTrue(access.grantsAny(caller(null, "email", "dashboard:orders"), ALL));
+        assertFalse(access.grantsAny(caller(null), ALL));
+        assertFalse(access.grantsAny(caller(null, "dashboard:", "dashboards", "orders", "profile:read"), ALL));
+        assertFalse(access.grantsAny(caller(null, "dashboard:nope"), ALL), "a section that does not exist");
+        assertFalse(access.grantsAny(caller("acme", "dashboard:recommendations"), ALL), "one its client may not have");
+        assertTrue(access.grantsAny(caller("acme", "dashboard:orders"), ALL));
     }
 }
