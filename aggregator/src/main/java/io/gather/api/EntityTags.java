@@ -33,8 +33,10 @@ final class EntityTags {
 
     /**
      * Whether {@code If-None-Match} (all its field lines) names {@code etag} by the weak comparison, or is
-     * {@code *}: then the caller has the current answer, and gets a 304. A malformed member ends the list (what came
-     * before it still counts); a malformed field never matches, so the full answer is sent.
+     * {@code *}: then the caller has the current answer, and gets a 304. {@code *} is a field of its own, never a list
+     * member (RFC 9110 section 13.1.2: {@code "*" / #entity-tag}), and a tag must be followed by a comma or the end. A
+     * malformed member ends the list (what came before it still counts); a malformed field never matches, so the full
+     * answer is sent.
      */
     static boolean noneMatchFails(List<String> ifNoneMatch, String etag) {
         String opaque = opaque(etag);
@@ -48,7 +50,10 @@ final class EntityTags {
                     continue;
                 }
                 if (c == '*') {
-                    return true;
+                    if (field.strip().equals("*")) {
+                        return true;
+                    }
+                    break;
                 }
                 if (field.startsWith("W/", i)) {
                     i += 2;
@@ -60,10 +65,17 @@ final class EntityTags {
                 if (end < 0) {
                     break;
                 }
+                int after = end + 1;
+                while (after < n && (field.charAt(after) == ' ' || field.charAt(after) == '\t')) {
+                    after++;
+                }
+                if (after < n && field.charAt(after) != ',') {
+                    break;      // something after the tag: this member is malformed
+                }
                 if (field.regionMatches(i + 1, opaque, 0, opaque.length()) && end - i - 1 == opaque.length()) {
                     return true;
                 }
-                i = end + 1;
+                i = after;
             }
         }
         return false;

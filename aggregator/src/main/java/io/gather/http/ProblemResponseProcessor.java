@@ -20,6 +20,9 @@ import java.io.UncheckedIOException;
 @Singleton
 @Replaces(ErrorResponseProcessor.class)
 public final class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> {
+    /** The request attribute that holds the problem answered, for the access log. */
+    public static final String PROBLEM_ATTRIBUTE = "gather.problem";
+
     private final JsonMapper json;
 
     ProblemResponseProcessor(JsonMapper json) {
@@ -38,6 +41,7 @@ public final class ProblemResponseProcessor implements ErrorResponseProcessor<Pr
                 p.violatedPolicies(), p.parameter(), p.validValues()))
             .orElseGet(() -> new Problem(Problem.ABOUT_BLANK, title(status), status, detail(status), instance, requestId, null, null));
         response.contentType(Problem.MEDIA_TYPE);
+        context.getRequest().setAttribute(PROBLEM_ATTRIBUTE, problem);     // for the access line: why it was refused
         if (!response.getHeaders().contains(HttpHeaders.CACHE_CONTROL)) {
             // an error is about this request, not a representation to keep (a 404 is cacheable by default)
             response.getHeaders().set(HttpHeaders.CACHE_CONTROL, "no-store");

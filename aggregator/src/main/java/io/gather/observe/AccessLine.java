@@ -7,6 +7,7 @@ import io.gather.dashboard.SectionResult;
 import io.gather.dashboard.SectionResult.Missing;
 import io.gather.dashboard.SectionResult.Ok;
 import io.gather.dashboard.Sections;
+import io.gather.http.Problem;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +25,8 @@ final class AccessLine {
     private AccessLine() {
     }
 
-    static String json(CallContext call, String method, String route, @Nullable String client, String view, int status, long totalNanos) {
+    static String json(CallContext call, String method, String route, @Nullable String client, String view, int status, long totalNanos,
+                       @Nullable Problem problem) {
         StringBuilder b = new StringBuilder(512);
         b.append("{\"ts\":\"").append(Instant.now()).append('"');
         string(b.append(",\"requestId\":"), call.requestId());
@@ -37,6 +39,12 @@ final class AccessLine {
         string(b.append(",\"view\":"), view);
         b.append(",\"status\":").append(status);
         b.append(",\"totalMs\":").append(TimeUnit.NANOSECONDS.toMillis(totalNanos));
+        if (problem != null) {
+            string(b.append(",\"problem\":"), problem.type());
+            if (problem.parameter() != null) {
+                string(b.append(",\"parameter\":"), problem.parameter());
+            }
+        }
         if (anyAsked(call)) {
             b.append(",\"sections\":{");
             boolean first = true;
@@ -74,7 +82,8 @@ final class AccessLine {
         return b.append('}').toString();
     }
 
-    static String text(CallContext call, String method, String route, @Nullable String client, String view, int status, long totalNanos) {
+    static String text(CallContext call, String method, String route, @Nullable String client, String view, int status, long totalNanos,
+                       @Nullable Problem problem) {
         StringBuilder b = new StringBuilder(256);
         b.append(method).append(' ').append(route).append(' ').append(status).append(' ')
             .append(TimeUnit.NANOSECONDS.toMillis(totalNanos)).append(" ms");
@@ -82,6 +91,12 @@ final class AccessLine {
             b.append(" client=").append(client);
         }
         b.append(" view=").append(view).append(" requestId=").append(call.requestId()).append(" traceId=").append(call.traceId());
+        if (problem != null) {
+            b.append(" problem=").append(problem.type());
+            if (problem.parameter() != null) {
+                b.append(" parameter=").append(problem.parameter());
+            }
+        }
         if (anyAsked(call)) {
             for (Section<?> section : Sections.ALL) {
                 if (!call.asked(section)) {

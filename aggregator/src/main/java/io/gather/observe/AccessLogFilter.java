@@ -2,6 +2,8 @@ package io.gather.observe;
 
 import io.gather.auth.Caller;
 import io.gather.dashboard.CallContext;
+import io.gather.http.Problem;
+import io.gather.http.ProblemResponseProcessor;
 import io.gather.http.TraceContexts;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
@@ -75,8 +77,8 @@ final class AccessLogFilter implements Ordered {
             String client = client(request);
             String method = request.getMethodName();
             LOG.info(settings.format() == AccessLogSettings.Format.JSON
-                ? AccessLine.json(call, method, route, client, view, status, nanos)
-                : AccessLine.text(call, method, route, client, view, status, nanos));
+                ? AccessLine.json(call, method, route, client, view, status, nanos, problem(request))
+                : AccessLine.text(call, method, route, client, view, status, nanos, problem(request)));
         }
     }
 
@@ -105,6 +107,12 @@ final class AccessLogFilter implements Ordered {
             return attribute.toString();
         }
         return request.getParameters().get("view");
+    }
+
+    /** The problem answered, if any: its type, and the parameter it names. */
+    @Nullable
+    private static Problem problem(HttpRequest<?> request) {
+        return request.getAttribute(ProblemResponseProcessor.PROBLEM_ATTRIBUTE, Problem.class).orElse(null);
     }
 
     /** The token's client ({@code azp}, else {@code client_id}), cut to 64 characters; null without one. */

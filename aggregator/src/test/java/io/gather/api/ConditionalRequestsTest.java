@@ -88,7 +88,8 @@ class ConditionalRequestsTest extends HarnessBacked {
         for (String field : new String[] {etag, opaque, "\"x\", " + etag, "W/\"x\",W/\"y\" ,  " + opaque, "*"}) {
             assertEquals(304, get("u-42", "", field).statusCode(), field);
         }
-        for (String field : new String[] {"W/\"x\"", "\"" + opaque.substring(2), "W/" + opaque.substring(0, 10) + "\"", "garbage, " + etag}) {
+        for (String field : new String[] {"W/\"x\"", "\"" + opaque.substring(2), "W/" + opaque.substring(0, 10) + "\"", "garbage, " + etag,
+            etag + "x", etag + " x", "*, " + etag}) {
             assertEquals(200, get("u-42", "", field).statusCode(), field);
         }
     }

@@ -194,6 +194,16 @@ class ObservabilityTest implements TestPropertyProvider {
     }
 
     @Test
+    void aRefusalSaysWhichProblemAndWhichParameter() throws Exception {
+        HttpResponse<String> r = harness.get(server.getURI(), "/api/v1/dashboard?view=huge",
+            Map.of("X-Request-Id", "obs-400", "Authorization", "Bearer " + harness.token("u-8")));
+        assertEquals(400, r.statusCode());
+        String line = lines.lineWith("obs-400");
+        assertTrue(line.contains("\"problem\":\"https://gather.dev/problems/"), line);
+        assertTrue(line.contains("\"parameter\":\"view\""), line);
+    }
+
+    @Test
     void aRequestTheFrontRefusesIsLoggedAndCountedThoughItIsNeverRouted() throws Exception {
         String request = "get /api/v1/users/u-9/dashboard HTTP/1.1\r\nHost: gather.test\r\nX-Request-Id: obs-front\r\n\r\n";
         assertEquals(501, new RawHttp(server.getPort()).send(request).only().status());
