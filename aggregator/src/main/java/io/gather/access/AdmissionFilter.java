@@ -5,6 +5,7 @@ import io.gather.http.ProblemException;
 import io.gather.observe.RequestMetrics;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -33,7 +34,7 @@ import reactor.core.publisher.Mono;
  * ends. A request that waited resumes on its own connection's event loop. A caller who hangs up leaves the queue,
  * or has its dashboard cancelled, at once ({@link CallerGone}): its turn goes to the next caller.
  */
-@Filter({DashboardRoutes.MINE, DashboardRoutes.OF_USER})
+@Filter(value = {DashboardRoutes.MINE, DashboardRoutes.OF_USER}, methods = {HttpMethod.GET, HttpMethod.HEAD})
 final class AdmissionFilter implements HttpServerFilter, Ordered {
     static final int ORDER = ServerFilterPhase.SECURITY.before();
     static final String TYPE = Problem.TYPE_BASE + "overloaded";

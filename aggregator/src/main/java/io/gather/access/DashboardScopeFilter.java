@@ -7,6 +7,7 @@ import io.gather.http.Problem;
 import io.gather.http.ProblemException;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -26,7 +27,7 @@ import reactor.core.publisher.Mono;
  * {@code Bearer realm="gather", error="insufficient_scope", scope="dashboard"}. Runs after security (so a missing
  * or bad token is still the 401) and before the rate limit (so a refused token costs no quota).
  */
-@Filter({DashboardRoutes.MINE, DashboardRoutes.OF_USER})
+@Filter(value = {DashboardRoutes.MINE, DashboardRoutes.OF_USER}, methods = {HttpMethod.GET, HttpMethod.HEAD})
 final class DashboardScopeFilter implements HttpServerFilter, Ordered {
     static final int ORDER = ServerFilterPhase.SECURITY.after();
     static final String TYPE = Problem.TYPE_BASE + "insufficient-scope";

@@ -7,6 +7,7 @@ import io.gather.http.Problem;
 import io.gather.http.ProblemException;
 import io.gather.observe.RateLimitMetrics;
 import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -29,7 +30,7 @@ import reactor.core.scheduler.Schedulers;
  * included, carries {@code RateLimit-Policy} and {@code RateLimit}. A check answered on a Redis thread hands the
  * request back to its connection's event loop.
  */
-@Filter({DashboardRoutes.MINE, DashboardRoutes.OF_USER})
+@Filter(value = {DashboardRoutes.MINE, DashboardRoutes.OF_USER}, methods = {HttpMethod.GET, HttpMethod.HEAD})
 final class RateLimitFilter implements HttpServerFilter, Ordered {
     static final int ORDER = DashboardScopeFilter.ORDER + 1;
     /** The draft's problem type for a 429. */

@@ -74,19 +74,23 @@ final class GatherReadiness implements HealthIndicator {
                 }
             }
         }
-        Mono<Map<String, String>> problems = Mono.just(down);
-        if (limits.enabled() && limits.store() == RateLimitConfig.Store.REDIS
-            && limits.failurePolicy() == RateLimitConfig.FailurePolicy.FAIL_CLOSED) {
-            problems = limiter.storeAnswers().map(answers -> {
-                if (!answers) {
+        // what the rate limits do now: checked, off, or (Redis silent, fail-open) let through unchecked
+        Mono<String> rateLimits = Mono.just(limits.enabled() ? "checked" : "off");
+        if (limits.enabled() && limits.store() == RateLimitConfig.Store.REDIS) {
+            boolean failClosed = limits.failurePolicy() == RateLimitConfig.FailurePolicy.FAIL_CLOSED;
+            rateLimits = limiter.storeAnswers().map(answers -> {
+                if (answers) {
+                    return "checked";
+                }
+                if (failClosed) {
                     down.put("rate-limits", "Redis does not answer and gather.rate-limits.redis-failure is fail-closed: "
                         + "dashboard requests are refused with 503");
                 }
-                return down;
+                return "unchecked: Redis does not answer and gather.rate-limits.redis-failure is fail-open";
             });
         }
-        return problems.map(p -> HealthResult.builder(NAME, p.isEmpty() ? HealthStatus.UP : HealthStatus.DOWN)
-            .details(p.isEmpty() ? Map.of("sections", "served", "rate-limits", "checked") : p)
+        return rateLimits.map(state -> HealthResult.builder(NAME, down.isEmpty() ? HealthStatus.UP : HealthStatus.DOWN)
+            .details(down.isEmpty() ? Map.of("sections", "served", "rate-limits", state) : down)
             .build());
     }
 

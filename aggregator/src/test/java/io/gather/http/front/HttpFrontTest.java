@@ -319,6 +319,16 @@ class HttpFrontTest implements TestPropertyProvider {
         assertEquals(before - 2, after, "only the request that closed and this one were counted");
     }
 
+    @Test
+    void aMethodTheDashboardDoesNotAllowSpendsNoQuotaAndNoTurn() throws Exception {
+        String dashboard = "/api/v1/dashboard HTTP/1.1\r\n" + HOST + "Authorization: Bearer " + harness.token("u-methods") + "\r\n";
+        int before = quotaRemaining(raw.send("GET " + dashboard + "\r\n").only());
+        for (String method : new String[] {"POST", "DELETE", "TRACE"}) {
+            assertEquals(405, raw.send(method + " " + dashboard + "Content-Length: 0\r\n\r\n").only().status(), method);
+        }
+        assertEquals(before - 1, quotaRemaining(raw.send("GET " + dashboard + "\r\n").only()), "only the two GETs counted");
+    }
+
     private static int quotaRemaining(Answer answer) {
         java.util.regex.Matcher r = java.util.regex.Pattern.compile(";r=(\\d+)").matcher(answer.header("RateLimit"));
         assertTrue(r.find(), answer.header("RateLimit"));
