@@ -46,10 +46,6 @@ public final class ProblemResponseProcessor implements ErrorResponseProcessor<Pr
             // an error is about this request, not a representation to keep (a 404 is cacheable by default)
             response.getHeaders().set(HttpHeaders.CACHE_CONTROL, "no-store");
         }
-        if (!response.getHeaders().contains(HttpHeaders.DATE)) {
-            // Micronaut dates the answers of routes and error routes, not those a filter returns itself (403, 429, 503)
-            response.getHeaders().set(HttpHeaders.DATE, HttpDate.now());
-        }
         if (context.getRequest().getMethod() == HttpMethod.HEAD) {
             // the length GET's body would have: without it Micronaut closes the connection after a HEAD answer
             return response.contentLength(lengthOf(problem)).body(null);

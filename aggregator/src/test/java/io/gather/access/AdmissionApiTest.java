@@ -31,10 +31,7 @@ class AdmissionApiTest extends HarnessBacked {
 
     @Override
     public Map<String, String> getProperties() {
-        properties = harness.properties();
-        properties.put("gather.admission.min-concurrent", "1");
-        properties.put("gather.admission.max-concurrent", "1");
-        properties.put("gather.admission.ceiling", "1");           // never more, however idle the core
+        properties = GatherHarness.oneAdmissionTurn(harness.properties());
         properties.put("gather.admission.queue-size", "1");
         properties.put("gather.admission.queue-timeout", "10s");
         properties.put("gather.admission.retry-after", "2s");

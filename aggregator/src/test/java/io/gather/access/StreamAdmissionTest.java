@@ -30,10 +30,7 @@ class StreamAdmissionTest extends HarnessBacked {
 
     @Override
     public Map<String, String> getProperties() {
-        properties = harness.properties();
-        properties.put("gather.admission.min-concurrent", "1");
-        properties.put("gather.admission.max-concurrent", "1");
-        properties.put("gather.admission.ceiling", "1");
+        properties = GatherHarness.oneAdmissionTurn(harness.properties());
         return properties;
     }
 

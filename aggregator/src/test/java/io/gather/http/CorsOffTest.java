@@ -1,5 +1,10 @@
 package io.gather.http;
 
+import static io.gather.http.CorsExchanges.DASHBOARD;
+import static io.gather.http.CorsExchanges.OTHER_ORIGIN;
+import static io.gather.http.CorsExchanges.assertRefusedWithAProblem;
+import static io.gather.http.CorsExchanges.dashboard;
+import static io.gather.http.CorsExchanges.preflight;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +26,6 @@ import org.junit.jupiter.api.Test;
  */
 @MicronautTest
 class CorsOffTest extends HarnessBacked {
-    private static final String DASHBOARD = "/api/v1/dashboard";
 
     private RawHttp raw;
     private String auth;
@@ -36,32 +40,26 @@ class CorsOffTest extends HarnessBacked {
 
     @Test
     void aRemotePageReachingAGatherOnLoopbackIsRefusedWithAProblem() throws Exception {
-        Answer answer = raw.send("GET " + DASHBOARD + " HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: https://evil.example.test\r\n" + auth + "\r\n").only();
-        assertEquals(403, answer.status());
-        assertEquals(Problem.MEDIA_TYPE, answer.header("Content-Type"));
+        Answer answer = dashboard(raw, "127.0.0.1", OTHER_ORIGIN, auth);
+        assertRefusedWithAProblem(answer);
         assertTrue(answer.body().contains("\"detail\":\"Requests from this origin are not allowed (CORS).\""), answer.body());
     }
 
     @Test
     void itsPreflightIsRefusedWithAProblemToo() throws Exception {
-        Answer answer = raw.send("OPTIONS " + DASHBOARD + " HTTP/1.1\r\nHost: localhost\r\nOrigin: https://evil.example.test"
-            + "\r\nAccess-Control-Request-Method: GET\r\n\r\n").only();
-        assertEquals(403, answer.status());
-        assertEquals(Problem.MEDIA_TYPE, answer.header("Content-Type"));
+        assertRefusedWithAProblem(preflight(raw, "localhost", OTHER_ORIGIN, "GET"));
     }
 
     @Test
     void behindALoadBalancerAnOriginChangesNothing() throws Exception {
-        Answer answer = raw.send("GET " + DASHBOARD + " HTTP/1.1\r\nHost: gather.example.test\r\nOrigin: https://app.example.test\r\n" + auth + "\r\n").only();
+        Answer answer = dashboard(raw, "gather.example.test", "https://app.example.test", auth);
         assertEquals(200, answer.status());
         assertNull(answer.header("Access-Control-Allow-Origin"));
     }
 
     @Test
     void aHeadRefusalHasNoBody() throws Exception {
-        String head = "HEAD " + DASHBOARD + " HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: https://evil.example.test\r\n" + auth + "\r\n";
-        Answer answer = raw.send(head.getBytes(StandardCharsets.US_ASCII), 1, true).only(); // only(): no body bytes after
-        assertEquals(403, answer.status());
-        assertEquals(Problem.MEDIA_TYPE, answer.header("Content-Type"));
+        String head = "HEAD " + DASHBOARD + " HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: " + OTHER_ORIGIN + "\r\n" + auth + "\r\n";
+        assertRefusedWithAProblem(raw.send(head.getBytes(StandardCharsets.US_ASCII), 1, true).only()); // only(): no body bytes after
     }
 }

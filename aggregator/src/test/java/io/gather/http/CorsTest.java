@@ -1,5 +1,9 @@
 package io.gather.http;
 
+import static io.gather.http.CorsExchanges.OTHER_ORIGIN;
+import static io.gather.http.CorsExchanges.assertRefusedWithAProblem;
+import static io.gather.http.CorsExchanges.dashboard;
+import static io.gather.http.CorsExchanges.preflight;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -24,7 +28,6 @@ import org.junit.jupiter.api.Test;
 @MicronautTest
 class CorsTest extends HarnessBacked {
     private static final String APP = "https://app.example.test";
-    private static final String DASHBOARD = "/api/v1/dashboard";
 
     private RawHttp raw;
     private String auth;
@@ -47,8 +50,7 @@ class CorsTest extends HarnessBacked {
 
     @Test
     void aPreflightFromTheAppIsAnsweredWithoutATokenOrARateCheck() throws Exception {
-        Answer answer = raw.send("OPTIONS " + DASHBOARD + " HTTP/1.1\r\nHost: gather.test\r\nOrigin: " + APP
-            + "\r\nAccess-Control-Request-Method: GET\r\nAccess-Control-Request-Headers: authorization, if-none-match\r\n\r\n").only();
+        Answer answer = preflight(raw, "gather.test", APP, "GET", "Access-Control-Request-Headers: authorization, if-none-match");
         assertEquals(200, answer.status());
         assertEquals(APP, answer.header("Access-Control-Allow-Origin"));
         assertTrue(answer.headers().get("access-control-allow-headers").containsAll(List.of("authorization", "if-none-match")));
@@ -60,7 +62,7 @@ class CorsTest extends HarnessBacked {
 
     @Test
     void theAppReadsTheDashboardAndTheFieldsItNeeds() throws Exception {
-        Answer answer = raw.send("GET " + DASHBOARD + " HTTP/1.1\r\nHost: gather.test\r\nOrigin: " + APP + "\r\n" + auth + "\r\n").only();
+        Answer answer = dashboard(raw, "gather.test", APP, auth);
         assertEquals(200, answer.status());
         assertEquals(APP, answer.header("Access-Control-Allow-Origin"));
         assertTrue(answer.headers().get("access-control-expose-headers")
@@ -70,7 +72,7 @@ class CorsTest extends HarnessBacked {
 
     @Test
     void anotherOriginIsNotNamedSoItsBrowserKeepsTheAnswerFromThePage() throws Exception {
-        Answer answer = raw.send("GET " + DASHBOARD + " HTTP/1.1\r\nHost: gather.test\r\nOrigin: https://evil.example.test\r\n" + auth + "\r\n").only();
+        Answer answer = dashboard(raw, "gather.test", OTHER_ORIGIN, auth);
         assertNull(answer.header("Access-Control-Allow-Origin"));
         assertNull(answer.header("Access-Control-Expose-Headers"));
     }
@@ -78,9 +80,8 @@ class CorsTest extends HarnessBacked {
     @Test
     void aRemotePageReachingAGatherOnLoopbackIsRefusedWithAProblem() throws Exception {
         // Micronaut's guard against drive-by requests from a web page to a service on the visitor's own machine
-        Answer answer = raw.send("GET " + DASHBOARD + " HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: https://evil.example.test\r\n" + auth + "\r\n").only();
-        assertEquals(403, answer.status());
-        assertEquals(Problem.MEDIA_TYPE, answer.header("Content-Type"));
+        Answer answer = dashboard(raw, "127.0.0.1", OTHER_ORIGIN, auth);
+        assertRefusedWithAProblem(answer);
         assertTrue(answer.body().contains("\"detail\":\"Requests from this origin are not allowed (CORS).\""), answer.body());
         assertNull(answer.header("Access-Control-Allow-Origin"));
     }
@@ -88,8 +89,7 @@ class CorsTest extends HarnessBacked {
     @Test
     void aPreflightFromAnotherOriginGetsAProblemAndNoPermission() throws Exception {
         // no configuration names the origin, so it is no preflight to Micronaut: OPTIONS is not a method of the path
-        Answer answer = raw.send("OPTIONS " + DASHBOARD + " HTTP/1.1\r\nHost: gather.test\r\nOrigin: https://evil.example.test"
-            + "\r\nAccess-Control-Request-Method: GET\r\n\r\n").only();
+        Answer answer = preflight(raw, "gather.test", OTHER_ORIGIN, "GET");
         assertEquals(405, answer.status());
         assertEquals(Problem.MEDIA_TYPE, answer.header("Content-Type"));
         assertNull(answer.header("Access-Control-Allow-Origin"));
@@ -97,15 +97,12 @@ class CorsTest extends HarnessBacked {
 
     @Test
     void aPreflightForAMethodGatherDoesNotAllowIsRefusedWithAProblem() throws Exception {
-        Answer answer = raw.send("OPTIONS " + DASHBOARD + " HTTP/1.1\r\nHost: gather.test\r\nOrigin: " + APP
-            + "\r\nAccess-Control-Request-Method: DELETE\r\n\r\n").only();
-        assertEquals(403, answer.status());
-        assertEquals(Problem.MEDIA_TYPE, answer.header("Content-Type"));
+        assertRefusedWithAProblem(preflight(raw, "gather.test", APP, "DELETE"));
     }
 
     @Test
     void aRequestWithoutOriginIsNotCrossOriginAndIsServedAsUsual() throws Exception {
-        Answer answer = raw.send("GET " + DASHBOARD + " HTTP/1.1\r\nHost: gather.test\r\n" + auth + "\r\n").only();
+        Answer answer = dashboard(raw, "gather.test", null, auth);
         assertEquals(200, answer.status());
         assertNull(answer.header("Access-Control-Allow-Origin"));
     }

@@ -62,6 +62,14 @@ public final class GatherHarness implements AutoCloseable {
         return p;
     }
 
+    /** One dashboard assembled at a time, never more however idle the core; returns {@code properties}. */
+    public static Map<String, String> oneAdmissionTurn(Map<String, String> properties) {
+        properties.put("gather.admission.min-concurrent", "1");
+        properties.put("gather.admission.max-concurrent", "1");
+        properties.put("gather.admission.ceiling", "1");
+        return properties;
+    }
+
     /** Sets the request's deadline and every section's timeout in {@code properties}; returns them. */
     public static Map<String, String> timeouts(Map<String, String> properties, String deadline, String sectionTimeout) {
         properties.put("gather.dashboard.deadline", deadline);

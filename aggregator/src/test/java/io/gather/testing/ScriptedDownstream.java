@@ -30,6 +30,15 @@ public final class ScriptedDownstream implements AutoCloseable {
         acceptor.start();
     }
 
+    /** One listening on a free loopback port, for a test's field initialiser. */
+    public static ScriptedDownstream started() {
+        try {
+            return new ScriptedDownstream();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public String url() {
         return "http://127.0.0.1:" + listener.getLocalPort();
     }

@@ -98,10 +98,8 @@ final class FrontGate extends ChannelDuplexHandler {
             return;
         }
         RequestRules.ignoreUpgrade(request);
-        RequestRules.closeIfAsked(request);
+        lastRouted = RequestRules.endsConnection(request);     // then nothing after it is processed
         ContentCodings.choose(request.headers());
-        // RFC 9112 section 9.6: after a request that closes the connection, no further request is processed
-        lastRouted = !HttpUtil.isKeepAlive(request);
         if (HttpUtil.isTransferEncodingChunked(request)) {
             held = request;
         } else if (routed()) {

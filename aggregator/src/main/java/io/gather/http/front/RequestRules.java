@@ -4,6 +4,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.util.Iterator;
 
@@ -58,17 +59,21 @@ final class RequestRules {
     }
 
     /**
-     * RFC 9112 §9.6: a {@code close} option anywhere in {@code Connection} ends the connection after this answer, and
-     * RFC 9110 §7.6.1 makes the field a list ({@code keep-alive, close}). Micronaut asks only whether a value is
-     * {@code close} as a whole, so the list is reduced to that: otherwise the connection stayed open and a request
-     * sent after this one was answered too.
+     * Whether this request is the connection's last (RFC 9112 §9.6): a {@code close} option anywhere in
+     * {@code Connection}, or HTTP/1.0 without {@code keep-alive}. RFC 9110 §7.6.1 makes the field a list
+     * ({@code keep-alive, close}); Micronaut asks only whether a value is {@code close} as a whole, so such a list is
+     * reduced to that: otherwise the connection stayed open and a request sent after this one was answered too.
      */
-    static void closeIfAsked(HttpRequest request) {
+    static boolean endsConnection(HttpRequest request) {
+        if (HttpUtil.isKeepAlive(request)) {
+            return false;
+        }
         String connection = request.headers().get(HttpHeaderNames.CONNECTION);
         if (connection != null && !connection.equalsIgnoreCase("close")
             && request.headers().containsValue(HttpHeaderNames.CONNECTION, "close", true)) {
             request.headers().set(HttpHeaderNames.CONNECTION, "close");
         }
+        return true;
     }
 
     /** Netty returns its constants for the exact, upper-case standard names; CONNECT is for proxies. */

@@ -19,7 +19,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +42,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MisbehavingDownstreamTest extends HarnessBacked {
     private static final String CHUNKED_HEAD =
         "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
-    private final ScriptedDownstream orders = started();
+    private final ScriptedDownstream orders = ScriptedDownstream.started();
 
     @Inject EmbeddedServer server;
     @Inject JsonMapper json;
@@ -252,13 +251,5 @@ class MisbehavingDownstreamTest extends HarnessBacked {
             }
         }
         return bytes.toByteArray();
-    }
-
-    private static ScriptedDownstream started() {
-        try {
-            return new ScriptedDownstream();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -11,7 +11,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -23,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 @MicronautTest
 class ProfileOfAnotherUserTest extends HarnessBacked {
-    private final ScriptedDownstream profile = started();
+    private final ScriptedDownstream profile = ScriptedDownstream.started();
 
     @Inject EmbeddedServer server;
 
@@ -39,10 +38,15 @@ class ProfileOfAnotherUserTest extends HarnessBacked {
         profile.close();
     }
 
+    /** User {@code user}'s dashboard, the profile service answering {@code profileJson}. */
+    private HttpResponse<String> dashboardOf(String user, String profileJson) throws Exception {
+        profile.answer(ok(profileJson));
+        return harness.getAs(server.getURI(), "/api/v1/dashboard", user);
+    }
+
     @Test
     void anotherUsersProfileIsNeverShown() throws Exception {
-        profile.answer(ok("{\"id\":\"u-someone-else\",\"displayName\":\"Someone Else\",\"email\":\"victim@example.com\"}"));
-        HttpResponse<String> r = harness.getAs(server.getURI(), "/api/v1/dashboard", "u-7");
+        HttpResponse<String> r = dashboardOf("u-7", "{\"id\":\"u-someone-else\",\"displayName\":\"Someone Else\",\"email\":\"victim@example.com\"}");
         assertEquals(502, r.statusCode(), r.body());
         assertTrue(r.body().contains("another user's profile"), r.body());
         assertFalse(r.body().contains("victim@example.com"), r.body());
@@ -51,17 +55,8 @@ class ProfileOfAnotherUserTest extends HarnessBacked {
 
     @Test
     void theirOwnProfileIsShown() throws Exception {
-        profile.answer(ok("{\"id\":\"u-8\",\"displayName\":\"Ada\"}"));
-        HttpResponse<String> r = harness.getAs(server.getURI(), "/api/v1/dashboard", "u-8");
+        HttpResponse<String> r = dashboardOf("u-8", "{\"id\":\"u-8\",\"displayName\":\"Ada\"}");
         assertEquals(200, r.statusCode(), r.body());
         assertTrue(r.body().contains("\"displayName\":\"Ada\""), r.body());
-    }
-
-    private static ScriptedDownstream started() {
-        try {
-            return new ScriptedDownstream();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

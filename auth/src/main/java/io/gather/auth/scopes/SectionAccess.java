@@ -2,6 +2,7 @@ package io.gather.auth.scopes;
 
 import io.gather.auth.Caller;
 import io.gather.auth.clients.ClientSettings;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.Collections;
@@ -40,10 +41,9 @@ public final class SectionAccess {
      * exist ({@code dashboard:nope}), or none its client is allowed, grants nothing.
      */
     public boolean grantsAny(Caller caller, Collection<String> allSectionIds) {
-        boolean all = caller.scopes().contains(DASHBOARD);
-        Set<String> narrowed = caller.hasClient() ? clientSections.get(caller.clientId()) : null;
+        Set<String> narrowed = narrowing(caller);
         for (String section : allSectionIds) {
-            if ((all || caller.scopes().contains(SECTION_PREFIX + section)) && (narrowed == null || narrowed.contains(section))) {
+            if (grants(caller, narrowed, section)) {
                 return true;
             }
         }
@@ -55,16 +55,26 @@ public final class SectionAccess {
      * less those its client's configuration leaves out. Never null; unmodifiable.
      */
     public Set<String> grantedSections(Caller caller, Collection<String> allSectionIds) {
-        boolean all = caller.scopes().contains(DASHBOARD);
-        Set<String> narrowed = caller.hasClient() ? clientSections.get(caller.clientId()) : null;
+        Set<String> narrowed = narrowing(caller);
         Set<String> granted = new LinkedHashSet<>();
         for (String section : allSectionIds) {
-            boolean byScope = all || caller.scopes().contains(SECTION_PREFIX + section);
-            if (byScope && (narrowed == null || narrowed.contains(section))) {
+            if (grants(caller, narrowed, section)) {
                 granted.add(section);
             }
         }
         return Collections.unmodifiableSet(granted);
+    }
+
+    /** The sections the caller's client is configured to, or null when it is not narrowed. */
+    @Nullable
+    private Set<String> narrowing(Caller caller) {
+        return caller.hasClient() ? clientSections.get(caller.clientId()) : null;
+    }
+
+    /** Granted by a scope ({@code dashboard}, or {@code dashboard:<section>}) and left in by the client's narrowing. */
+    private static boolean grants(Caller caller, @Nullable Set<String> narrowed, String section) {
+        boolean byScope = caller.scopes().contains(DASHBOARD) || caller.scopes().contains(SECTION_PREFIX + section);
+        return byScope && (narrowed == null || narrowed.contains(section));
     }
 
     /** Every section id named in {@code gather.clients.*.sections}, by client: for the aggregator's startup check. */
