@@ -1,6 +1,6 @@
 package io.gather;
 
-import io.micronaut.runtime.Micronaut;
+import io.gather.startup.GatherLauncher;
 
 /** Starts Gather. Configuration: application.yml, overridden by system properties and environment variables. */
 public final class Application {
@@ -8,6 +8,6 @@ public final class Application {
     }
 
     public static void main(String[] args) {
-        Micronaut.build(args).banner(false).start();
+        GatherLauncher.build(args).banner(false).start();
     }
 }

@@ -89,4 +89,42 @@ class ConfigurationCheckTest {
         String message = startupFailure(Map.of("gather.access-log.format", "xml"));
         assertTrue(message.contains("gather.access-log.format must be json or text, not xml"), message);
     }
+
+    @Test
+    void everyProblemIsInOneMessageWhateverSettingsItBelongsTo() {
+        // before, each settings class stopped startup with its own list, so the first list hid the others
+        Map<String, Object> props = new HashMap<>(HARNESS.properties());
+        props.put("micronaut.server.port", "-1");
+        props.putAll(Map.of(
+            "gather.dashboard.deadline", "abc",
+            "gather.admission.max-concurrent", "-5",
+            "gather.front.max-connections", "0",
+            "gather.rate-limits.redis-timeout", "1h",
+            "gather.access-log.format", "xml",
+            "micronaut.security.token.jwt.claims-validators.audience", ""));
+        Throwable e = assertThrows(Throwable.class, () -> ApplicationContext.run(EmbeddedServer.class, props).close());
+        String message = null;
+        for (Throwable t = e; t != null && message == null; t = t.getCause()) {
+            if (t instanceof io.micronaut.context.exceptions.ConfigurationException) {
+                message = t.getMessage();
+            }
+        }
+        assertTrue(message != null && message.startsWith("Gather's configuration is not usable:"), String.valueOf(message));
+        for (String expected : new String[] {
+            "gather.dashboard.deadline must be a duration (1500ms, 2s, PT1.5S), not \"abc\"",
+            "gather.admission.max-concurrent must be 1..100000, not -5",
+            "gather.front.max-connections must be 1..1000000, not 0",
+            "gather.rate-limits.redis-timeout must be a positive duration of at most 5s",
+            "gather.access-log.format must be json or text, not xml",
+            "micronaut.security.token.jwt.claims-validators.audience is not set"}) {
+            assertTrue(message.contains("\n  - " + expected), expected + " in " + message);
+        }
+    }
+
+    @Test
+    void aRedisUriThatIsNoRedisUriIsNamedWithoutItsValue() {
+        String message = startupFailure(Map.of("gather.rate-limits.store", "redis", "redis.uri", "notauri:secret@"));
+        assertTrue(message.contains("redis.uri must be redis://"), message);
+        assertTrue(!message.contains("secret@"), message);
+    }
 }

@@ -5,7 +5,7 @@ import io.gather.stubs.ContractStubs;
 import io.gather.stubs.DevTokens;
 import io.gather.stubs.Service;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.Micronaut;
+import io.gather.startup.GatherLauncher;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -40,7 +40,7 @@ public final class GatherDemo {
         props.put("micronaut.security.token.jwt.claims-validators.issuer", ISSUER);
         props.put("micronaut.security.token.jwt.claims-validators.audience", AUDIENCE);
         props.put("gather.access-log.format", "text"); // for people: one line per request, not JSON
-        ApplicationContext context = Micronaut.build(args).mainClass(Application.class).banner(false).properties(props).start();
+        ApplicationContext context = GatherLauncher.build(args).mainClass(Application.class).banner(false).properties(props).start();
         String base = "http://127.0.0.1:" + context.getBean(EmbeddedServer.class).getPort();
         String management = "http://127.0.0.1:" + context.getProperty("endpoints.all.port", Integer.class).orElse(8081);
         String token = new DevTokens(secret, ISSUER, AUDIENCE).mint(USER, Duration.ofHours(8), CLIENT, DevTokens.DASHBOARD_SCOPE);

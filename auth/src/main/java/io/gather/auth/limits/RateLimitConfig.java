@@ -92,6 +92,14 @@ public final class RateLimitConfig {
         this.redisUri = environment.getProperty("redis.uri", String.class).filter(u -> !u.isBlank()).orElse(null);
         if (enabled && store == Store.REDIS && redisUri == null) {
             problems.add("redis.uri is not set (env REDIS_URI), and " + PREFIX + "store is redis");
+        } else if (enabled && store == Store.REDIS) {
+            try {
+                io.lettuce.core.RedisURI.create(redisUri);
+            } catch (RuntimeException e) {
+                // else Lettuce's own words ("URI scheme must not be null") stop startup without naming the key;
+                // the value is not repeated, since it may hold a password
+                problems.add("redis.uri must be redis://[user:password@]host[:port][/db] or rediss://...");
+            }
         }
         if (!problems.isEmpty()) {
             throw new ConfigurationException("Gather's rate-limit configuration is not usable:\n  - " + String.join("\n  - ", problems));
