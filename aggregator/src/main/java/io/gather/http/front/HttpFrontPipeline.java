@@ -7,6 +7,8 @@ import io.micronaut.http.server.netty.configuration.NettyHttpServerConfiguration
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpServerCodec;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the front of every HTTP/1.1 connection: {@link RequestClock} and {@link NotHttpSniffer} before the codec,
@@ -15,6 +17,7 @@ import jakarta.inject.Singleton;
 @Singleton
 final class HttpFrontPipeline implements BeanCreatedEventListener<ChannelPipelineCustomizer> {
     private static final String CODEC = ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC;
+    private static final Logger LOG = LoggerFactory.getLogger(HttpFrontPipeline.class);
 
     private final NettyHttpServerConfiguration server;
     private final ShutdownDrain drain;
@@ -27,7 +30,13 @@ final class HttpFrontPipeline implements BeanCreatedEventListener<ChannelPipelin
         this.drain = drain;
         this.readTimeoutNanos = front.getRequestReadTimeout().toNanos();
         this.observer = observer;
-        this.limit = new ConnectionLimit(front.getMaxConnections(), observer);
+        long openFiles = DescriptorShare.openFilesLimit();
+        int maxConnections = DescriptorShare.maxConnections(front.getMaxConnections(), openFiles);
+        if (maxConnections < front.getMaxConnections()) {
+            LOG.warn("gather.front.max-connections {} is more than half the process's open-files limit ({}): each port holds {} at most."
+                + " Raise the limit (ulimit -n, LimitNOFILE, the container's nofile) to allow more", front.getMaxConnections(), openFiles, maxConnections);
+        }
+        this.limit = new ConnectionLimit(maxConnections, observer);
     }
 
     @Override
