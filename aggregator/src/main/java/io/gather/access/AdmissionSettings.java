@@ -161,8 +161,9 @@ public class AdmissionSettings {
         if (queueTimeout == null || queueTimeout.isNegative() || queueTimeout.compareTo(Duration.ofSeconds(60)) > 0) {
             problems.add("gather.admission.queue-timeout must be 0s..60s, not " + queueTimeout);
         }
-        if (retryAfter == null || retryAfter.toSeconds() < 1 || retryAfter.toSeconds() > 3600) {
-            problems.add("gather.admission.retry-after must be 1s..1h, not " + retryAfter);
+        if (retryAfter == null || retryAfter.toSeconds() < 1 || retryAfter.toSeconds() > 3600 || retryAfter.getNano() != 0) {
+            // Retry-After is whole seconds: 1999ms would have been told as 1
+            problems.add("gather.admission.retry-after must be whole seconds, 1s..1h, not " + retryAfter);
         }
         if (!problems.isEmpty()) {
             throw new ConfigurationException("Gather's configuration is not usable:\n  - " + String.join("\n  - ", problems));

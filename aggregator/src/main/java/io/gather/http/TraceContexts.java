@@ -8,6 +8,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.context.ServerRequestContext;
 import jakarta.inject.Singleton;
+import java.util.List;
 
 /**
  * W3C trace context of a request (<a href="https://www.w3.org/TR/trace-context/">Trace Context</a>): a valid
@@ -54,11 +55,28 @@ public final class TraceContexts implements CallContexts {
     /** The request's call context, made on first use. */
     public static CallContext forRequest(HttpRequest<?> request) {
         return request.getAttribute(ATTRIBUTE, CallContext.class).orElseGet(() -> {
-            CallContext context = parse(RequestIds.of(request), request.getHeaders().get(TRACEPARENT),
-                request.getHeaders().get(TRACESTATE));
+            CallContext context = parse(RequestIds.of(request), only(request, TRACEPARENT), joined(request, TRACESTATE));
             request.setAttribute(ATTRIBUTE, context);
             return context;
         });
+    }
+
+    /** The field's one value; none if it is sent twice (W3C Trace Context: then the trace starts anew). */
+    @Nullable
+    private static String only(HttpRequest<?> request, String name) {
+        String first = request.getHeaders().get(name);
+        return first == null || request.getHeaders().getAll(name).size() == 1 ? first : null;
+    }
+
+    /** The field's values as one list, as a field sent several times is to be read (RFC 9110 §5.3). */
+    @Nullable
+    private static String joined(HttpRequest<?> request, String name) {
+        String first = request.getHeaders().get(name);
+        if (first == null) {
+            return null;
+        }
+        List<String> all = request.getHeaders().getAll(name);
+        return all.size() == 1 ? first : String.join(",", all);
     }
 
     /** The context a request with these fields gets. */

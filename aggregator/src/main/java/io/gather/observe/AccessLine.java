@@ -88,7 +88,8 @@ final class AccessLine {
         b.append(method).append(' ').append(route).append(' ').append(status).append(' ')
             .append(TimeUnit.NANOSECONDS.toMillis(totalNanos)).append(" ms");
         if (client != null) {
-            b.append(" client=").append(client);
+            b.append(" client=");
+            visible(b, client);
         }
         b.append(" view=").append(view).append(" requestId=").append(call.requestId()).append(" traceId=").append(call.traceId());
         if (problem != null) {
@@ -120,6 +121,21 @@ final class AccessLine {
             }
         }
         return b.toString();
+    }
+
+    /**
+     * The token's client as visible ASCII, anything else (a space, CR, LF, ESC, NUL, non-ASCII) as {@code \\uXXXX}: the
+     * client is the token issuer's to choose, and a line break in it wrote a forged line into the log.
+     */
+    static void visible(StringBuilder b, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c > ' ' && c < 0x7f && c != '\\') {
+                b.append(c);
+            } else {
+                b.append("\\u").append(String.format("%04x", (int) c));
+            }
+        }
     }
 
     private static boolean anyAsked(CallContext call) {

@@ -56,6 +56,19 @@ class PartnerConfigurationTest {
     }
 
     @Test
+    void aQuotaOrWindowBucketsCannotHoldIsRefusedAtStartup() {
+        // before, these started, and then every dashboard request was a 500 (Bucket4j refused the bucket on first use)
+        String tier = "gather.rate-limits.tiers.partner.policies.";
+        String message = startupFailure(Map.of(
+            tier + "huge.quota", "1000000000000", tier + "huge.window", "10s", tier + "huge.per", "client",
+            tier + "long.quota", "5", tier + "long.window", "300000d", tier + "long.per", "client",
+            tier + "half.quota", "5.5", tier + "half.window", "10s", tier + "half.per", "client"));
+        assertTrue(message.contains(tier + "huge.quota must be a whole number of requests, 1..1000000000, not 1000000000000"), message);
+        assertTrue(message.contains(tier + "long.window must be a duration of whole seconds, 1s..366d"), message);
+        assertTrue(message.contains(tier + "half.quota must be a whole number of requests, 1..1000000000, not 5.5"), message);
+    }
+
+    @Test
     void theRedisStoreNeedsARedisUri() {
         String message = startupFailure(Map.of("gather.rate-limits.store", "redis"));
         assertTrue(message.contains("redis.uri is not set"), message);

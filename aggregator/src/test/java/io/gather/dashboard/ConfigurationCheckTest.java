@@ -127,4 +127,21 @@ class ConfigurationCheckTest {
         assertTrue(message.contains("redis.uri must be redis://"), message);
         assertTrue(!message.contains("secret@"), message);
     }
+
+    @Test
+    void theManagementPortIsNotTheApiPort() {
+        // before, Micronaut served /health and /prometheus on the API port
+        String message = startupFailure(Map.of("micronaut.server.port", "18099", "endpoints.all.port", "18099"));
+        assertTrue(message.contains("endpoints.all.port (GATHER_MANAGEMENT_PORT) must differ from micronaut.server.port"), message);
+        message = startupFailure(Map.of("micronaut.server.port", "-5"));
+        assertTrue(message.contains("micronaut.server.port (GATHER_PORT) must be 0..65535 (-1: a free one), not -5"), message);
+    }
+
+    @Test
+    void aDeadlineOrMaxAgeTooLongToCountIsNamed() {
+        // before: "long overflow", naming no key
+        String message = startupFailure(Map.of("gather.dashboard.deadline", "100000d", "gather.dashboard.max-age", "1000000000d"));
+        assertTrue(message.contains("gather.dashboard.deadline must be a positive duration of at most 5m"), message);
+        assertTrue(message.contains("gather.dashboard.max-age must be whole seconds, 0s..1d"), message);
+    }
 }

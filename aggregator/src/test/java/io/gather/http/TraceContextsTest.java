@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gather.dashboard.CallContext;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpRequest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -63,5 +65,19 @@ class TraceContextsTest {
         assertNull(TraceContexts.parse("r", parent, "a=" + "x".repeat(600)).tracestate());
         assertNull(TraceContexts.parse("r", parent, "a=\u00e9").tracestate());
         assertEquals("a=1,b=2", TraceContexts.parse("r", parent, "a=1,b=2").tracestate());
+    }
+
+    @Test
+    void aParentSentTwiceStartsANewTraceAndStatesSentTwiceAreOneList() {
+        String parent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        MutableHttpRequest<?> twice = HttpRequest.GET("/api/v1/dashboard");
+        twice.getHeaders().add("traceparent", parent).add("traceparent", "00-11111111111111111111111111111111-00f067aa0ba902b7-01");
+        assertNotEquals("4bf92f3577b34da6a3ce929d0e0e4736", TraceContexts.forRequest(twice).traceId());
+
+        MutableHttpRequest<?> states = HttpRequest.GET("/api/v1/dashboard");
+        states.getHeaders().add("traceparent", parent).add("tracestate", "a=1").add("tracestate", "b=2");
+        CallContext context = TraceContexts.forRequest(states);
+        assertEquals("4bf92f3577b34da6a3ce929d0e0e4736", context.traceId());
+        assertEquals("a=1,b=2", context.tracestate());
     }
 }

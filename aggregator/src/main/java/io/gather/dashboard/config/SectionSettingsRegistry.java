@@ -21,6 +21,9 @@ import java.util.Map;
  */
 @Context
 public final class SectionSettingsRegistry implements LongestCallWait {
+    /** The longest deadline and max-age accepted: beyond, durations overflowed in nanoseconds ("long overflow"). */
+    static final Duration MAX_DEADLINE = Duration.ofMinutes(5);
+    static final Duration MAX_MAX_AGE = Duration.ofDays(1);
     private final Map<String, SectionSettings> settings = new HashMap<>();
     private final DashboardSettings dashboard;
 
@@ -29,8 +32,8 @@ public final class SectionSettingsRegistry implements LongestCallWait {
         this.dashboard = dashboard;
         List<String> problems = new ArrayList<>();
         Duration deadline = dashboard.getDeadline();
-        if (deadline == null || deadline.isNegative() || deadline.isZero()) {
-            problems.add("gather.dashboard.deadline must be a positive duration");
+        if (deadline == null || deadline.isNegative() || deadline.isZero() || deadline.compareTo(MAX_DEADLINE) > 0) {
+            problems.add("gather.dashboard.deadline must be a positive duration of at most " + MAX_DEADLINE.toMinutes() + "m");
             deadline = null;
         } else if (downstreams.getMaxExchangeTime() != null && downstreams.getMaxExchangeTime().compareTo(deadline) <= 0) {
             // a call is waited for up to the deadline: cutting its connection sooner would cut answers still wanted
@@ -38,8 +41,8 @@ public final class SectionSettingsRegistry implements LongestCallWait {
                 + " ms) must be longer than gather.dashboard.deadline (" + deadline.toMillis() + " ms)");
         }
         Duration maxAge = dashboard.getMaxAge();
-        if (maxAge == null || maxAge.isNegative() || maxAge.toNanos() % 1_000_000_000L != 0) {
-            problems.add("gather.dashboard.max-age must be zero or a positive number of whole seconds");
+        if (maxAge == null || maxAge.isNegative() || maxAge.compareTo(MAX_MAX_AGE) > 0 || maxAge.getNano() != 0) {
+            problems.add("gather.dashboard.max-age must be whole seconds, 0s..1d");
         }
         for (SectionSettings s : configured) {
             if (Sections.byId(s.getName()).isEmpty()) {

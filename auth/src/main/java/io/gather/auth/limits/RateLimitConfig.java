@@ -32,6 +32,12 @@ public final class RateLimitConfig {
     public static final long SUSTAINED_QUOTA = 1000;
     /** The longest Redis timeout accepted: a rate-limit check must never hold a request for long. */
     public static final Duration MAX_REDIS_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * The largest quota and longest window a policy may have. Bucket4j refills at most one token a nanosecond and
+     * computes in nanoseconds: beyond these, a bucket fails on its first request (every dashboard a 500), not at startup.
+     */
+    public static final long MAX_QUOTA = 1_000_000_000L;
+    public static final Duration MAX_WINDOW = Duration.ofDays(366);
     static final String PREFIX = "gather.rate-limits.";
 
     /** Where buckets live. */
@@ -131,14 +137,14 @@ public final class RateLimitConfig {
                 problems.add(pkey + " needs quota, window and per");
                 continue;
             }
-            Optional<Long> quota = convert(conversion, raw.get("quota"), Long.class).filter(q -> q >= 1);
+            Optional<Long> quota = wholeNumber(raw.get("quota")).filter(q -> q >= 1 && q <= MAX_QUOTA);
             if (quota.isEmpty()) {
-                problems.add(pkey + ".quota must be a whole number of requests, at least 1");
+                problems.add(pkey + ".quota must be a whole number of requests, 1.." + MAX_QUOTA + ", not " + raw.get("quota"));
             }
             Optional<Duration> window = convert(conversion, raw.get("window"), Duration.class)
-                .filter(w -> w.toMillis() >= 1000 && w.toMillis() % 1000 == 0);
+                .filter(w -> w.compareTo(Duration.ofSeconds(1)) >= 0 && w.compareTo(MAX_WINDOW) <= 0 && w.toNanos() % 1_000_000_000L == 0);
             if (window.isEmpty()) {
-                problems.add(pkey + ".window must be a duration of whole seconds, at least 1s (e.g. 10s, 1h)");
+                problems.add(pkey + ".window must be a duration of whole seconds, 1s.." + MAX_WINDOW.toDays() + "d (e.g. 10s, 1h)");
             }
             Object per = raw.get("per") == null ? "user" : raw.get("per");
             Policy.Per p = switch (String.valueOf(per).trim().toLowerCase(Locale.ROOT)) {
@@ -161,6 +167,17 @@ public final class RateLimitConfig {
         // Settings can come from unordered sources (system properties, env): the shortest window goes first.
         policies.sort(java.util.Comparator.comparing(Policy::window).thenComparing(Policy::name));
         return problems.size() == before ? new Tier(t.getName(), policies) : null;
+    }
+
+    /** A quota as written: {@code 5.5} or {@code 1e3} is refused, where a conversion would have read 5 or 1000. */
+    private static Optional<Long> wholeNumber(@Nullable Object value) {
+        if (value instanceof Integer || value instanceof Long) {
+            return Optional.of(((Number) value).longValue());
+        }
+        if (value instanceof String s && s.strip().matches("[0-9]{1,18}")) {
+            return Optional.of(Long.parseLong(s.strip()));
+        }
+        return Optional.empty();
     }
 
     private static <T> Optional<T> convert(ConversionService conversion, @Nullable Object value, Class<T> type) {
