@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.ConfigurationReader;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.EachBean;
 import io.micronaut.context.annotation.EachProperty;
+import io.micronaut.context.env.Environment;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.core.order.Ordered;
@@ -22,7 +23,8 @@ import java.util.Set;
  * Every setting checked before anything uses one, and every problem told at once. Each settings class checks its
  * own keys when it is built and stops startup with its own list; built one after another, the first list stopped
  * startup and hid the rest. This bean, built first, builds each of Gather's settings and startup checks, keeps
- * going past a failure, and stops startup with one message listing every problem, each naming its key.
+ * going past a failure, and stops startup with one message listing every problem, each naming its key. It also
+ * checks the keys as written ({@link SettingsKeys}): a misspelt key or a boolean that is not one is a problem too.
  * A failure that is not about configuration is left to Micronaut's startup, which meets it again.
  */
 @Context
@@ -30,8 +32,8 @@ import java.util.Set;
 final class SettingsCheck {
     private static final String GATHER = "io.gather.";
 
-    SettingsCheck(BeanContext context) {
-        Set<String> problems = new LinkedHashSet<>();
+    SettingsCheck(BeanContext context, Environment environment) {
+        Set<String> problems = new LinkedHashSet<>(SettingsKeys.problems(context, environment));
         for (BeanDefinition<?> definition : checked(context)) {
             try {
                 context.getBean(definition);

@@ -1,6 +1,7 @@
 package io.gather.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,6 +41,8 @@ class SectionScopesApiTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Map<String, String> p = harness.properties();
         p.put("gather.clients.narrow.sections", "orders");
+        p.put("gather.clients.google.client-id", "123-abc.apps.GoogleUserContent.com");
+        p.put("gather.clients.google.sections", "orders");
         for (Service s : Service.values()) {
             p.put("gather.sections." + s.id() + ".cache.enabled", "true"); // a warm cache must not leak a hidden section
         }
@@ -99,5 +102,15 @@ class SectionScopesApiTest implements TestPropertyProvider {
             assertEquals(before.get(s), calls().get(s), s + " was called");
         }
         assertEquals(before.get(Service.ORDERS) + 1, calls().get(Service.ORDERS));
+    }
+
+    @Test
+    void aClientIdWithCapitalsAndDotsIsMatchedExactlyThroughClientId() throws Exception {
+        // a block named by such an id was read as another name (lowercase, split at dots) and never matched
+        Map<String, Object> narrowed = dashboard(harness.token("g-1", "123-abc.apps.GoogleUserContent.com", "dashboard"));
+        assertNotNull(narrowed.get("orders"));
+        assertEquals("not-allowed", status(narrowed, "profile").get("reason"));
+        Map<String, Object> other = dashboard(harness.token("g-1", "123-abc.apps.googleusercontent.com", "dashboard"));
+        assertNotNull(other.get("profile"), "an id that differs in case is another client");
     }
 }

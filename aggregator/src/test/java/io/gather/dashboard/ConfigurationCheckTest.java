@@ -144,4 +144,25 @@ class ConfigurationCheckTest {
         assertTrue(message.contains("gather.dashboard.deadline must be a positive duration of at most 5m"), message);
         assertTrue(message.contains("gather.dashboard.max-age must be whole seconds, 0s..1d"), message);
     }
+
+    @Test
+    void aKeyNoSettingReadsABooleanThatIsNoneAndAClientBlockMicronautWouldRenameAreRefused() {
+        // before, each was ignored or read as something else: a partner configured this way saw every section
+        String message = startupFailure(Map.of(
+            "gather.dashbaord.deadline", "2s",
+            "gather.sections.orders.timout", "5s",
+            "gather.sections.orders.breaker.enabled", "1",
+            "gather.rate-limits.enabled", "ture",
+            "gather.clients.MobileApp.tier", "default",
+            "gather.clients.acme.teir", "default"));
+        for (String expected : new String[] {
+            "gather.dashbaord.deadline is not a setting",
+            "gather.sections.orders.timout is not a setting",
+            "gather.sections.orders.breaker.enabled must be true or false, not \"1\"",
+            "gather.rate-limits.enabled must be true or false, not \"ture\"",
+            "gather.clients.MobileApp: a client's block name is read in lowercase with dashes (mobile-app)",
+            "gather.clients.acme.teir is not a setting (client-id, tier, sections"}) {
+            assertTrue(message.contains(expected), expected + " in " + message);
+        }
+    }
 }

@@ -73,13 +73,18 @@ public final class RateLimitConfig {
         if (defaultTier == null) {
             problems.add(PREFIX + "default-tier: no tier " + settings.getDefaultTier() + " in " + PREFIX + "tiers");
         }
+        Map<String, String> blockOfClient = new HashMap<>();
         for (ClientSettings c : clients) {
+            String other = blockOfClient.putIfAbsent(c.getId(), c.getName());
+            if (other != null) {
+                problems.add("gather.clients." + c.getName() + " and gather.clients." + other + " are both client " + c.getId());
+            }
             if (c.getTier() == null) {
                 continue;
             }
             Tier tier = tiers.get(c.getTier());
             if (tier == null) {
-                problems.add("gather.clients." + c.getId() + ".tier: no tier " + c.getTier() + " in " + PREFIX + "tiers");
+                problems.add("gather.clients." + c.getName() + ".tier: no tier " + c.getTier() + " in " + PREFIX + "tiers");
             } else {
                 clientTiers.put(c.getId(), tier);
             }
