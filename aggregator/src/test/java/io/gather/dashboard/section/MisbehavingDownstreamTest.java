@@ -203,6 +203,24 @@ class MisbehavingDownstreamTest extends HarnessBacked {
     }
 
     @Test
+    void aBodyThatCannotBeInflatedIsABadBodyAndCostsNoOtherCall() throws Exception {
+        // before: "could not be reached", the broken connection went back to the pool, and the next call on it
+        // (another user's) failed too, with a stack trace from the pipeline's tail
+        LoggedLines netty = new LoggedLines("io.netty").attach();
+        try {
+            orders.answer(ok("notdeflate".repeat(10).getBytes(java.nio.charset.StandardCharsets.US_ASCII), "Content-Encoding: gzip\r\n"));
+            assertEquals("bad-body", ordersState(dashboard()).get("reason"));
+            for (int i = 0; i < 3; i++) {
+                orders.answer(ok(page(51 + i)));
+                assertEquals(51 + i, ordersOf(dashboard()).get("totalCount"));
+            }
+            assertEquals(List.of(), netty.messages(Level.WARN));
+        } finally {
+            netty.detach();
+        }
+    }
+
+    @Test
     void bodiesBuiltToExhaustGatherAreRefusedQuickly() throws Exception {
         LoggedLines errors = new LoggedLines("ROOT").attach();
         try {
