@@ -1,5 +1,7 @@
 package io.gather.testing;
 
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -7,6 +9,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -104,6 +108,24 @@ public final class RedisServer implements AutoCloseable {
             new ProcessBuilder("kill", signal, Long.toString(process.pid())).inheritIO().start().waitFor(5, TimeUnit.SECONDS);
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException("cannot signal redis-server", e);
+        }
+    }
+
+    /** How many times each command ran since it started ({@code INFO commandstats}), by lower-case name. */
+    public Map<String, Long> commandCalls() {
+        RedisClient client = RedisClient.create(uri());
+        try (StatefulRedisConnection<String, String> c = client.connect()) {
+            Map<String, Long> calls = new HashMap<>();
+            for (String line : c.sync().info("commandstats").split("\r?\n")) {
+                if (line.startsWith("cmdstat_")) {
+                    String name = line.substring("cmdstat_".length(), line.indexOf(':'));
+                    String count = line.substring(line.indexOf("calls=") + "calls=".length());
+                    calls.put(name, Long.parseLong(count.substring(0, count.indexOf(','))));
+                }
+            }
+            return calls;
+        } finally {
+            client.shutdown();
         }
     }
 

@@ -6,7 +6,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Where buckets live: one bucket per key, shaped by its policy. Every method returns at once; the future fails
- * (never hangs past the store's timeout) when the store cannot answer.
+ * when the store cannot answer, and never hangs (a remote store may answer late: {@link DeadlineStore} holds
+ * the limiter's calls to {@code redis-timeout}).
  */
 public interface BucketStore extends AutoCloseable {
     /** Takes one request from the bucket at {@code key}, if it has one left. */

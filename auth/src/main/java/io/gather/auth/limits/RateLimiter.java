@@ -13,7 +13,8 @@ import reactor.core.publisher.Mono;
 /**
  * Checks one request against every policy of its caller's tier. Each policy has its own bucket (per client, or
  * per user), and all of them are asked at once. A request refused by one policy is given back to the others,
- * so that only admitted requests count. When the store fails, {@code gather.rate-limits.redis-failure} decides.
+ * so that only admitted requests count. When the store fails, or answers later than {@code redis-timeout}
+ * ({@link DeadlineStore}, which gives back a token taken too late), {@code gather.rate-limits.redis-failure} decides.
  */
 @Singleton
 public final class RateLimiter {
@@ -25,7 +26,7 @@ public final class RateLimiter {
 
     RateLimiter(RateLimitConfig config, BucketStore store, StoreOutages outages) {
         this.config = config;
-        this.store = store;
+        this.store = new DeadlineStore(store, config.redisTimeout());
         this.outages = outages;
     }
 
