@@ -16,6 +16,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * Logs a downstream's faults as episodes, not per request: one WARN at the first fault after a quiet period (a
  * timeout, an error status that counts as a fault, a bad body, no connection, a full bulkhead; whether the
  * section was then served stale or missing), then nothing while the faults go on, and one INFO when the service
- * answers again after {@value #QUIET_SECONDS} s without a fault, with how long it lasted and how many calls failed.
+ * answers again after {@value #QUIET_SECONDS} s without a fault (an open breaker's refusals count as faults of the
+ * episode under way), with how long it lasted and how many calls failed.
  * Breaker transitions are logged beside it, at INFO, by {@link ResilienceMetrics}. Details are Gather's own fixed
  * sentences: never a host, a body or a token. Once Gather shuts down (its graceful shutdown starts, or without one
  * its context stops), the calls its closing clients fail (past the grace period) are not the downstream's fault:
@@ -36,10 +38,20 @@ final class FaultEpisodes implements SectionObserver, GracefulShutdownCapable, A
     private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
     private static final long QUIET_NANOS = TimeUnit.SECONDS.toNanos(QUIET_SECONDS);
     private final AtomicBoolean shuttingDown = new AtomicBoolean();
+    private final LongSupplier clock;
+
+    FaultEpisodes() {
+        this(System::nanoTime);
+    }
+
+    /** With a clock a test moves. */
+    FaultEpisodes(LongSupplier clock) {
+        this.clock = clock;
+    }
 
     @Override
     public Recorder forSection(Section<?> section) {
-        return new Episode(section.id(), shuttingDown);
+        return new Episode(section.id(), shuttingDown, clock);
     }
 
     /** Called as the graceful shutdown starts (the HTTP clients close after it, when the context stops). */
@@ -58,14 +70,16 @@ final class FaultEpisodes implements SectionObserver, GracefulShutdownCapable, A
     private static final class Episode implements Recorder {
         private final String section;
         private final AtomicBoolean shuttingDown;
+        private final LongSupplier clock;
         private final AtomicBoolean active = new AtomicBoolean();
         private final AtomicLong faults = new AtomicLong();
         private volatile long startedNanos;
         private volatile long lastFaultNanos;
 
-        Episode(String section, AtomicBoolean shuttingDown) {
+        Episode(String section, AtomicBoolean shuttingDown, LongSupplier clock) {
             this.section = section;
             this.shuttingDown = shuttingDown;
+            this.clock = clock;
         }
 
         @Override
@@ -74,8 +88,13 @@ final class FaultEpisodes implements SectionObserver, GracefulShutdownCapable, A
             if (fault != null && shuttingDown.get()) {
                 return;
             }
-            if (fault != null) {
-                long now = System.nanoTime();
+            if (fault == null && active.get() && refusedByBreaker(result)) {
+                // part of the episode: counting the breaker's time as quiet, the episode was said to be over 12 s
+                // after the breaker closed, its length and count a fraction of the outage
+                lastFaultNanos = clock.getAsLong();
+                faults.incrementAndGet();
+            } else if (fault != null) {
+                long now = clock.getAsLong();
                 lastFaultNanos = now;
                 faults.incrementAndGet();
                 if (active.compareAndSet(false, true)) {
@@ -84,7 +103,7 @@ final class FaultEpisodes implements SectionObserver, GracefulShutdownCapable, A
                         + "has answered well for {} s", section, fault.reason().id(), fault.detail(), QUIET_SECONDS);
                 }
             } else if (active.get() && result instanceof Ok<?> ok && ok.source() == Source.LIVE) {
-                long now = System.nanoTime();
+                long now = clock.getAsLong();
                 if (now - lastFaultNanos > QUIET_NANOS && active.compareAndSet(true, false)) {
                     long count = faults.getAndSet(0);
                     LOG.info("Section {}: its service answers well again; the episode lasted {} s, {} section answers met a fault",
@@ -102,6 +121,13 @@ final class FaultEpisodes implements SectionObserver, GracefulShutdownCapable, A
             Missing<?> m = result instanceof Missing<?> missing ? missing
                 : result instanceof Ok<?> ok && ok.source() == Source.STALE ? ok.liveFailure() : null;
             return m != null && (m.downstreamFault() || m.reason() == Reason.BULKHEAD_FULL) ? m : null;
+        }
+
+        /** The breaker refused the call: part of an episode under way, never the start of one. */
+        private static boolean refusedByBreaker(SectionResult<?> result) {
+            Missing<?> m = result instanceof Missing<?> missing ? missing
+                : result instanceof Ok<?> ok && ok.source() == Source.STALE ? ok.liveFailure() : null;
+            return m != null && m.reason() == Reason.BREAKER_OPEN;
         }
     }
 }

@@ -16,6 +16,8 @@ import io.gather.dashboard.section.SectionObserver;
 import io.micronaut.context.BeanContext;
 import io.micronaut.context.event.ShutdownEvent;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,5 +87,25 @@ class FaultEpisodesTest {
         profile.settled(Missing.of(Reason.NOT_ALLOWED, "no", Duration.ZERO), 0);
         profile.settled(Ok.cached("x", Duration.ofSeconds(3), Duration.ZERO), 0);
         assertEquals(0, warnings());
+    }
+
+    @Test
+    void anOpenBreakerKeepsTheEpisodeGoing() {
+        // before: the breaker's refusals read as quiet, and the episode "ended" while the section was still missing
+        AtomicLong now = new AtomicLong();
+        SectionObserver.Recorder orders = new FaultEpisodes(now::get).forSection(Sections.ORDERS);
+        orders.settled(Missing.of(Reason.TIMEOUT, "No answer within 800 ms.", Duration.ofMillis(800)), 0);
+        SectionResult<Object> open = Missing.of(Reason.BREAKER_OPEN, "The service failed often lately.", Duration.ZERO);
+        for (int s = 1; s <= 25; s++) {
+            now.set(TimeUnit.SECONDS.toNanos(s));
+            orders.settled(open, 0);
+        }
+        now.set(TimeUnit.SECONDS.toNanos(31));
+        orders.settled(Ok.live("x", Duration.ofMillis(20)), 0);
+        assertEquals(1, log.list.size(), "31 s after its first fault, 6 s after its last: still in the episode " + log.list);
+        now.set(TimeUnit.SECONDS.toNanos(56));
+        orders.settled(Ok.live("x", Duration.ofMillis(20)), 0);
+        String end = log.list.get(1).getFormattedMessage();
+        assertTrue(end.contains("the episode lasted 25 s, 26 section answers met a fault"), end);
     }
 }

@@ -1,5 +1,6 @@
 package io.gather.dashboard.section;
 
+import io.gather.clients.connection.ClosedUnanswered;
 import io.gather.clients.connection.UnreadableResponse;
 import io.gather.dashboard.SectionResult.Missing;
 import io.gather.dashboard.SectionResult.Reason;
@@ -50,8 +51,13 @@ public final class FailureClassifier {
             if (status >= 200 && status < 300) {
                 return Missing.of(Reason.BAD_BODY, "The service answered " + status + " with a body that is not the expected JSON.", took);
             }
+            if (status < 100 || status > 599) {
+                // RFC 9110 §15: a status is 100-599; 999 is not one, and Micronaut named it "CUSTOM"
+                return Missing.of(Reason.BAD_BODY, "The service answered with HTTP that could not be read.", took);
+            }
             String phrase = HttpStatus.getDefaultReason(status);
-            return new Missing<>(Reason.ERROR_STATUS, ("The service answered " + status + " " + (phrase == null ? "" : phrase)).trim() + ".",
+            phrase = phrase == null || "CUSTOM".equals(phrase) ? "" : phrase;
+            return new Missing<>(Reason.ERROR_STATUS, ("The service answered " + status + " " + phrase).trim() + ".",
                 status, retryAfterSeconds(e), false, took);
         }
         if (t instanceof UnreadableResponse) {
@@ -69,6 +75,10 @@ public final class FailureClassifier {
         if (t instanceof HttpClientException e && e.getMessage() != null && e.getMessage().contains(POOL_FULL)) {
             // the client pool's own wait queue was full: Gather's congestion, not the service's fault (no breaker count)
             return Missing.of(Reason.BULKHEAD_FULL, "Too many calls to the service were waiting for a connection; this one was not made.", took);
+        }
+        if (t instanceof ClosedUnanswered) {
+            // nothing came back: the call may be made again (a server's idle timeout racing the request, a restart)
+            return Missing.noAnswer("The service closed the connection without answering.", took);
         }
         if (t instanceof ResponseClosedException) {
             return Missing.of(Reason.UNAVAILABLE, "The connection closed before the answer was complete.", took);
@@ -107,6 +117,9 @@ public final class FailureClassifier {
         String v = value.trim();
         if (v.matches("\\d{1,9}")) {
             return Math.min(MAX_RETRY_AFTER_SECONDS, Long.parseLong(v));
+        }
+        if (v.matches("\\d+")) {
+            return MAX_RETRY_AFTER_SECONDS;  // more seconds than a long holds is still "later than an hour"
         }
         try {
             java.time.ZonedDateTime at = java.time.ZonedDateTime.parse(v, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME);

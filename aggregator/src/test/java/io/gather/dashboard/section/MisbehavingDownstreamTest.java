@@ -23,6 +23,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
@@ -200,6 +201,41 @@ class MisbehavingDownstreamTest extends HarnessBacked {
 
         orders.answer(ok(page(41)));
         assertEquals(41, ordersOf(dashboard()).get("totalCount"));
+    }
+
+    @Test
+    void aConnectionClosedBeforeAnyAnswerIsAskedAgain() throws Exception {
+        // a keep-alive connection the service closed as the request went out: before, the section was lost
+        // ("unavailable"), while a reset was asked again
+        AtomicInteger calls = new AtomicInteger();
+        orders.answer(out -> {
+            if (calls.getAndIncrement() == 0) {
+                throw new IOException("closed without a word");
+            }
+            ok(page(61)).write(out);
+        });
+        assertEquals(61, ordersOf(dashboard()).get("totalCount"));
+        assertEquals(2, calls.get());
+    }
+
+    @Test
+    void aStatusHttpDoesNotHaveIsUnreadableAndARetryAfterTooLongToCountIsAnHour() throws Exception {
+        // before: "The service answered 999 CUSTOM.", and a Retry-After of 20 digits was dropped
+        orders.answer(raw("HTTP/1.1 999 Weird\r\nContent-Length: 0\r\n\r\n"));
+        assertEquals("bad-body", ordersState(dashboard()).get("reason"));
+        orders.answer(raw("HTTP/1.1 503 Service Unavailable\r\nRetry-After: 99999999999999999999\r\nContent-Length: 0\r\n\r\n"));
+        Map<String, Object> state = ordersState(dashboard());
+        assertEquals(3600, ((Number) state.get("retryAfterSeconds")).intValue(), state.toString());
+    }
+
+    @Test
+    void aSwitchingProtocolsNobodyAskedForIsUnreadableAtOnce() throws Exception {
+        // before: the call waited out its timeout
+        orders.answer(both(raw("HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: h2c\r\n\r\n"), ok(page(62))));
+        Map<String, Object> state = ordersState(dashboard());
+        assertEquals("bad-body", state.get("reason"), state.toString());
+        orders.answer(ok(page(63)));
+        assertEquals(63, ordersOf(dashboard()).get("totalCount"));
     }
 
     @Test

@@ -26,7 +26,9 @@ import java.util.concurrent.TimeUnit;
  *   <li>a response the codec could not read (a bad status line, chunk size or header): the connection is closed
  *       before the failure ({@link UnreadableResponse}) is passed on, so the pool never hands it out again;</li>
  *   <li>an interim response (100 Continue, 102 Processing, 103 Early Hints: any 1xx but 101, RFC 9110 section
- *       15.2): dropped, the final response that follows is the answer (Gather never asks for a 100);</li>
+ *       15.2): dropped, the final response that follows is the answer (Gather never asks for a 100); a 101, which
+ *       Gather never asks for, is unreadable, and the connection closed;</li>
+ *   <li>the connection closing before a byte of the answer came: {@link ClosedUnanswered}, which may be asked again;</li>
  *   <li>a response when no request is waiting for one: dropped, and the connection closed;</li>
  *   <li>bytes after the end of an answer when no other request is waiting (a Content-Length shorter than the body):
  *       the connection is closed before the answer's end is passed on, so the pool never hands it out again. The
@@ -57,6 +59,8 @@ final class ResponseFraming extends ChannelDuplexHandler {
     private ScheduledFuture<?> timer;
     /** The bytes the codec is reading now, as {@link Intake} passed them on; null between reads. */
     private ByteBuf reading;
+    /** A byte of the oldest awaited answer has arrived. */
+    private boolean answering;
 
     ResponseFraming(long maxExchangeNanos) {
         this.maxExchangeNanos = maxExchangeNanos;
@@ -79,6 +83,7 @@ final class ResponseFraming extends ChannelDuplexHandler {
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
         if (msg instanceof HttpRequest && awaited++ == 0) {
+            answering = false;
             began = ticker.nanoTime();
             if (timer == null) {
                 timer = ctx.executor().schedule(() -> check(ctx), maxExchangeNanos, TimeUnit.NANOSECONDS);
@@ -112,7 +117,14 @@ final class ResponseFraming extends ChannelDuplexHandler {
         }
         if (msg instanceof HttpResponse response) {
             int status = response.status().code();
-            if (status >= 100 && status < 200 && status != 101) {
+            if (status == 101) {
+                // Gather never asks to switch protocols: what follows is not HTTP, and the call would wait out its timeout
+                response.setDecoderResult(DecoderResult.failure(new UnreadableResponse(new IllegalStateException("101 not asked for"))));
+                ctx.channel().close();
+                ctx.fireChannelRead(msg);
+                return;
+            }
+            if (status >= 100 && status < 200) {
                 skipping = !(msg instanceof LastHttpContent);
                 ReferenceCountUtil.release(msg);
                 return;
@@ -135,6 +147,20 @@ final class ResponseFraming extends ChannelDuplexHandler {
         ctx.fireChannelRead(msg);
     }
 
+    /**
+     * The connection closed while a request waited and not one byte of its answer had come: the service (or a proxy,
+     * or its idle timeout racing the request) closed it unanswered. Told apart from an answer cut short, since only
+     * an unanswered GET may be sent again (RFC 9112 §9.3.1); the client's own word for both is "closed before the
+     * response was received".
+     */
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (awaited > 0 && !answering) {
+            ctx.fireExceptionCaught(new ClosedUnanswered());
+        }
+        ctx.fireChannelInactive();
+    }
+
     /** The handler that goes ahead of the codec, sharing this connection's count of requests awaited. */
     ChannelInboundHandler intake() {
         return new Intake();
@@ -152,6 +178,7 @@ final class ResponseFraming extends ChannelDuplexHandler {
                 ctx.channel().close();
                 return;
             }
+            answering = true;
             reading = bytes.retain();   // kept readable for the answer's end to look at, released below
             try {
                 ctx.fireChannelRead(bytes);
