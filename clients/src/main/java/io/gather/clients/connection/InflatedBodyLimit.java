@@ -64,6 +64,9 @@ final class InflatedBodyLimit extends ChannelInboundHandlerAdapter {
         }
         if (inflating != null) {
             ctx.channel().close();
+            if (!ResponseFraming.hasCaller(ctx)) {
+                return;  // the call was given up: nobody to tell, and the tail would log it as a bug
+            }
             String message = inflating.getMessage() == null ? "" : inflating.getMessage();
             ctx.fireExceptionCaught(message.contains("maximum size")
                 ? new ContentLengthExceededException(max) : new UnreadableResponse(inflating));

@@ -1,5 +1,6 @@
 package io.gather.clients.connection;
 
+import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -155,10 +156,18 @@ final class ResponseFraming extends ChannelDuplexHandler {
      */
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        if (awaited > 0 && !answering) {
+        if (awaited > 0 && !answering && hasCaller(ctx)) {
             ctx.fireExceptionCaught(new ClosedUnanswered());
         }
         ctx.fireChannelInactive();
+    }
+
+    /**
+     * The client's handler of this call's answer is in the pipeline: a failure passed on reaches a caller. Without
+     * it (between calls, or the call given up), a failure would reach the pipeline's tail, which logs it as a bug.
+     */
+    static boolean hasCaller(ChannelHandlerContext ctx) {
+        return ctx.pipeline().get(ChannelPipelineCustomizer.HANDLER_MICRONAUT_HTTP_RESPONSE) != null;
     }
 
     /** The handler that goes ahead of the codec, sharing this connection's count of requests awaited. */
