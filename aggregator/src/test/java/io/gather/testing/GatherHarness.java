@@ -43,6 +43,7 @@ public final class GatherHarness implements AutoCloseable {
     public Map<String, String> properties() {
         Map<String, String> p = new HashMap<>(stubs.serviceUrlProperties());
         p.put("micronaut.server.port", "-1"); // a free port: tests never take 8080 from a running Gather
+        p.put("gather.warm-up.enabled", "false"); // tests count calls to the stubs; WarmUpTest turns it on
         p.put(MANAGEMENT_PORT, Integer.toString(freePort())); // nor 8081: a free management port per instance
         p.put("micronaut.security.token.jwt.signatures.secret.generator.secret", SECRET);
         p.put("micronaut.security.token.jwt.claims-validators.issuer", ISSUER);
