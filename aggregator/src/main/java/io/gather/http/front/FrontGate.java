@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayList;
@@ -99,6 +100,9 @@ final class FrontGate extends ChannelDuplexHandler {
         }
         RequestRules.ignoreUpgrade(request);
         lastRouted = RequestRules.endsConnection(request);     // then nothing after it is processed
+        if (request.protocolVersion() == HttpVersion.HTTP_1_0) {
+            CloseDelimited.install(ctx.pipeline());                 // a stream to it goes unchunked (RFC 9112 section 6.1)
+        }
         ContentCodings.choose(request.headers());
         if (HttpUtil.isTransferEncodingChunked(request)) {
             held = request;

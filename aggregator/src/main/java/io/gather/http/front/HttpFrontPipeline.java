@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds the front of every HTTP/1.1 connection: {@link RequestClock} and {@link NotHttpSniffer} before the codec,
- * Gather's {@link StrictCodec} in place of Micronaut's, then {@link ConnectionLimit} and {@link FrontGate}.
+ * Gather's {@link StrictCodec} in place of Micronaut's, then {@link ConnectionLimit} and {@link FrontGate} (which adds
+ * {@link CloseDelimited} right after the codec on a connection that carries an HTTP/1.0 request).
  */
 @Singleton
 final class HttpFrontPipeline implements BeanCreatedEventListener<ChannelPipelineCustomizer> {

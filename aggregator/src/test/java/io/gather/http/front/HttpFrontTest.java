@@ -357,6 +357,41 @@ class HttpFrontTest implements TestPropertyProvider {
         }
     }
 
+    @ParameterizedTest(name = "Accept: {0}, Connection: {1}")
+    @CsvSource(delimiter = '|', nullValues = "none", value = {"application/x-ndjson|none", "text/event-stream|none",
+        "application/x-ndjson|keep-alive", "text/event-stream|keep-alive"})
+    void anHttp10StreamIsSentWithoutChunksAndEndsWithTheConnection(String accept, String connection) throws Exception {
+        // RFC 9112 section 6.1: no Transfer-Encoding to an HTTP/1.0 client, which would read the chunk sizes as data
+        String keepAlive = connection == null ? "" : "Connection: " + connection + "\r\n";
+        Exchange exchange = raw.send("GET /api/v1/dashboard?sections=profile,orders HTTP/1.0\r\n" + HOST + keepAlive
+            + "Accept: " + accept + "\r\n" + auth + "\r\n");
+        Answer answer = exchange.only();
+        assertEquals(200, answer.status());
+        assertEquals(accept, answer.header("Content-Type"));
+        assertNull(answer.header("Transfer-Encoding"));
+        assertNull(answer.header("Content-Length"));
+        assertEquals("close", answer.header("Connection"));
+        assertTrue(exchange.closed(), "the end of the body is the end of the connection");
+        List<String> events = answer.body().lines().filter(l -> l.contains("\"event\":")).toList();
+        assertEquals(3, events.size(), answer.body());
+        assertTrue(events.get(2).contains("\"event\":\"summary\""), answer.body());
+        assertTrue(answer.body().lines().allMatch(l -> l.isEmpty() || l.startsWith("{") || l.startsWith("event: ")
+            || l.startsWith("data: {")), "nothing but events: " + answer.body());
+    }
+
+    @Test
+    void anHttp10JsonAnswerKeepsItsLengthAndAnHttp11StreamItsChunks() throws Exception {
+        Exchange json = raw.send("GET /api/v1/dashboard HTTP/1.0\r\n" + HOST + "Connection: keep-alive\r\n" + auth + "\r\n");
+        assertEquals(200, json.only().status());
+        assertEquals(String.valueOf(json.only().body().getBytes(StandardCharsets.UTF_8).length), json.only().header("Content-Length"));
+        assertNull(json.only().header("Transfer-Encoding"));
+
+        Exchange stream = raw.send(DASHBOARD + HOST + "Accept: application/x-ndjson\r\n" + auth + "\r\n");
+        assertEquals("chunked", stream.only().header("Transfer-Encoding"));
+        assertTrue(stream.only().body().contains("\"event\":\"summary\""), stream.only().body());
+        assertFalse(stream.closed(), "HTTP/1.1: the connection stays open after the last chunk");
+    }
+
     @Test
     void aWebSocketUpgradeIsIgnoredAndTheRequestAnsweredAsHttp() throws Exception {
         Exchange exchange = raw.send(DASHBOARD + HOST + auth + "Connection: Upgrade\r\nUpgrade: websocket\r\n"
