@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * One API request as one log line, as JSON or as text. It holds ids, the route template (never the path: it
  * holds a user id), the client, the view, the status, the total time, and per section what it came to. Never a
- * user id, a token, a claim other than the client, or any downstream data.
+ * user id, a token, a claim other than the client, or any downstream data. {@code hungUp} marks a stream whose caller
+ * closed the connection before its last event: its 200 was sent, so the status stays what the caller got.
  *
  * <pre>{"ts":"…","requestId":"…","traceId":"…","method":"GET","route":"/api/v1/dashboard","client":"web","view":"full",
  *  "status":200,"totalMs":212,"sections":{"profile":{"outcome":"ok","source":"cached","ageS":12,"ms":0},
@@ -26,7 +27,7 @@ final class AccessLine {
     }
 
     static String json(CallContext call, String method, String route, @Nullable String client, String view, int status, long totalNanos,
-                       @Nullable Problem problem) {
+                       @Nullable Problem problem, boolean hungUp) {
         StringBuilder b = new StringBuilder(512);
         b.append("{\"ts\":\"").append(Instant.now()).append('"');
         string(b.append(",\"requestId\":"), call.requestId());
@@ -38,6 +39,9 @@ final class AccessLine {
         }
         string(b.append(",\"view\":"), view);
         b.append(",\"status\":").append(status);
+        if (hungUp) {
+            b.append(",\"hungUp\":true");
+        }
         b.append(",\"totalMs\":").append(TimeUnit.NANOSECONDS.toMillis(totalNanos));
         if (problem != null) {
             string(b.append(",\"problem\":"), problem.type());
@@ -83,10 +87,13 @@ final class AccessLine {
     }
 
     static String text(CallContext call, String method, String route, @Nullable String client, String view, int status, long totalNanos,
-                       @Nullable Problem problem) {
+                       @Nullable Problem problem, boolean hungUp) {
         StringBuilder b = new StringBuilder(256);
         b.append(method).append(' ').append(route).append(' ').append(status).append(' ')
             .append(TimeUnit.NANOSECONDS.toMillis(totalNanos)).append(" ms");
+        if (hungUp) {
+            b.append(" hungUp=true");
+        }
         if (client != null) {
             b.append(" client=");
             visible(b, client);

@@ -22,6 +22,7 @@ import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.SignalType;
 
 /**
  * Every API request: its call context (request id, trace context) is made before anything else runs, so security's
@@ -60,13 +61,15 @@ final class AccessLogFilter implements Ordered {
     void end(HttpRequest<?> request, MutableHttpResponse<?> response) {
         if (response.body() instanceof Publisher<?> stream) {
             // a streamed answer (NDJSON, SSE): its line is written when the stream ends, with every section in it
-            ((MutableHttpResponse<Object>) response).body(Flux.from(stream).doFinally(signal -> log(request, response)));
+            // cancelled: the caller closed the connection mid-way (the stream's own errors end it as an error event)
+            ((MutableHttpResponse<Object>) response).body(Flux.from(stream)
+                .doFinally(signal -> log(request, response, signal == SignalType.CANCEL)));
             return;
         }
-        log(request, response);
+        log(request, response, false);
     }
 
-    private void log(HttpRequest<?> request, MutableHttpResponse<?> response) {
+    private void log(HttpRequest<?> request, MutableHttpResponse<?> response, boolean hungUp) {
         CallContext call = TraceContexts.forRequest(request);
         long nanos = System.nanoTime() - call.startNanos();
         String route = route(request);
@@ -77,8 +80,8 @@ final class AccessLogFilter implements Ordered {
             String client = client(request);
             String method = request.getMethodName();
             LOG.info(settings.format() == AccessLogSettings.Format.JSON
-                ? AccessLine.json(call, method, route, client, view, status, nanos, problem(request))
-                : AccessLine.text(call, method, route, client, view, status, nanos, problem(request)));
+                ? AccessLine.json(call, method, route, client, view, status, nanos, problem(request), hungUp)
+                : AccessLine.text(call, method, route, client, view, status, nanos, problem(request), hungUp));
         }
     }
 

@@ -242,4 +242,29 @@ class ObservabilityTest implements TestPropertyProvider {
         long total = ((Number) json.readValue(line, Argument.mapOf(String.class, Object.class)).get("totalMs")).longValue();
         assertTrue(total >= 1000, line);
     }
+
+    @Test
+    void aStreamTheCallerLeavesSaysSoInItsLine() throws Exception {
+        // recommendations take 2 s here: the caller hangs up after the first event, with the stream's 200 already sent
+        try (java.net.Socket socket = new RawHttp(server.getPort()).askDashboard(harness.token("u-12"),
+                "Accept: application/x-ndjson", "X-Request-Id: obs-cut")) {
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8));
+            String line;
+            while ((line = in.readLine()) != null && !line.contains("\"event\":\"section\"")) {
+                // the head and the first chunk size
+            }
+        }
+        String line = lines.lineWith("\"requestId\":\"obs-cut\"");
+        Map<String, Object> l = json.readValue(line, Argument.mapOf(String.class, Object.class));
+        assertEquals(200, ((Number) l.get("status")).intValue(), "the status the caller was sent");
+        assertEquals(true, l.get("hungUp"), line);
+        assertTrue(line.contains("\"recommendations\":{\"outcome\":\"cancelled\"}"), line);
+
+        HttpResponse<String> whole = harness.get(server.getURI(), "/api/v1/dashboard?sections=profile", Map.of(
+            "Authorization", "Bearer " + harness.token("u-12"), "X-Request-Id", "obs-whole", "Accept", "application/x-ndjson"));
+        assertTrue(whole.body().contains("\"event\":\"summary\""), whole.body());
+        String complete = lines.lineWith("\"requestId\":\"obs-whole\"");
+        assertFalse(complete.contains("hungUp"), "a stream that ran to its end: " + complete);
+    }
 }
