@@ -32,7 +32,8 @@ import reactor.core.publisher.Mono;
  * ({@code GET /api/v1/users/{userId}/dashboard}), in a view ({@code ?view=}) and for some sections
  * ({@code ?sections=}), as one JSON answer or, by {@code Accept}, as a stream of one event per section.
  * A complete JSON answer has an {@code ETag} and may be kept for {@code gather.dashboard.max-age}, then revalidated
- * ({@code If-None-Match}: 304); a degraded one (a section stale or missing) has no tag and may not be stored.
+ * ({@code If-None-Match}: 304); a degraded one (a section stale or missing) has no tag and may not be stored. An
+ * {@code If-Match} other than {@code *} is a 412: no weak tag matches it.
  */
 @Controller("/api/v1")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -92,8 +93,13 @@ final class DashboardController {
 
     private Mono<MutableHttpResponse<?>> answer(DashboardQuery query, HttpRequest<?> request) {
         long start = System.nanoTime();
+        boolean ifMatchFails = EntityTags.ifMatchFails(request.getHeaders());
         return assembler.assemble(query)
             .<MutableHttpResponse<?>>map(dashboard -> {
+                if (ifMatchFails) {
+                    // only now: an answer that would not have been a 2xx (404, 502, 504) ignores it (RFC 9110 section 13.2.1)
+                    throw preconditionFailed();
+                }
                 DashboardAnswer answer = DashboardAnswer.of(dashboard, query.view(), json);
                 MutableHttpResponse<?> response;
                 if (answer.etag() == null) {
@@ -118,9 +124,18 @@ final class DashboardController {
     }
 
     private Mono<MutableHttpResponse<?>> stream(DashboardQuery query, DashboardFormat format, HttpRequest<?> request) {
+        if (EntityTags.ifMatchFails(request.getHeaders())) {
+            return Mono.error(preconditionFailed());     // a stream has no tag at all; its 200 is sent before any section
+        }
         return Mono.just(HttpResponse.ok(streams.events(query, format, request.getPath()))
             .contentType(format.mediaType)
             .header(HttpHeaders.CACHE_CONTROL, CACHE_PARTIAL)       // a stream is never stored; its summary has the ETag
             .header(HttpHeaders.VARY, VARY));
+    }
+
+    /** {@code If-Match} failed: evaluated before {@code If-None-Match} (RFC 9110 section 13.2.2). */
+    private static ProblemException preconditionFailed() {
+        return new ProblemException(412, Problem.TYPE_BASE + "precondition-failed", "Precondition Failed",
+            "If-Match is false: every entity tag of Gather's is weak and If-Match compares tags strongly, so only If-Match: * can hold.");
     }
 }

@@ -4,10 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import io.micronaut.http.HttpHeaders;
 import java.util.List;
 
 /**
- * Entity tags of dashboard answers (RFC 9110 §8.8.3) and the {@code If-None-Match} check (§13.1.2). A tag is weak,
+ * Entity tags of dashboard answers (RFC 9110 §8.8.3) and the {@code If-Match} and {@code If-None-Match} checks
+ * (§13.1.1, §13.1.2). A tag is weak,
  * {@code W/"<22 characters>"}: the first 128 bits of the SHA-256 of the JSON body, base64url without padding. It
  * depends on the body's bytes alone, so every instance, before and after a restart, gives the same tag for the same
  * data. Weak, because the same body may go out gzip-coded or not (a strong tag would have to differ), and because
@@ -79,6 +81,19 @@ final class EntityTags {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether {@code If-Match} (RFC 9110 section 13.1.1) is sent and fails. It compares strongly, and every tag of
+     * Gather's is weak, so no list of tags ever matches: only {@code *} holds, and it does whenever the request gets an
+     * answer at all (a degraded one too). A request without the field costs one look-up.
+     */
+    static boolean ifMatchFails(HttpHeaders headers) {
+        if (!headers.contains(HttpHeaders.IF_MATCH)) {
+            return false;
+        }
+        List<String> fields = headers.getAll(HttpHeaders.IF_MATCH);
+        return fields.size() != 1 || !fields.get(0).strip().equals("*");
     }
 
     /** The tag between its quotes. */

@@ -142,6 +142,65 @@ class ConditionalRequestsTest extends HarnessBacked {
         assertEquals(200, get("u-42", "", "*").statusCode());
     }
 
+    private HttpResponse<String> getIfMatch(String query, String ifMatch, String ifNoneMatch, String accept) throws Exception {
+        Map<String, String> headers = new java.util.HashMap<>(Map.of("Authorization", "Bearer " + harness.token("u-46"), "If-Match", ifMatch));
+        if (ifNoneMatch != null) {
+            headers.put("If-None-Match", ifNoneMatch);
+        }
+        if (accept != null) {
+            headers.put("Accept", accept);
+        }
+        return harness.get(server.getURI(), DASHBOARD + query, headers);
+    }
+
+    private static void assertPreconditionFailed(HttpResponse<String> r, String ifMatch) {
+        assertEquals(412, r.statusCode(), ifMatch);
+        assertEquals("application/problem+json", header(r, "Content-Type"));
+        assertTrue(r.body().contains("\"type\":\"https://gather.dev/problems/precondition-failed\""), r.body());
+        assertTrue(r.body().contains("\"status\":412"), r.body());
+        assertNull(header(r, "ETag"));
+    }
+
+    @Test
+    void ifMatchComparesStronglySoNoWeakTagEverMatches() throws Exception {
+        // RFC 9110 section 13.1.1: If-Match uses the strong comparison, and every tag of Gather's is weak
+        String etag = header(get("u-46", "", null), "ETag");
+        for (String field : new String[] {"\"nope\"", etag, etag.substring(2), "\"x\", " + etag, "garbage"}) {
+            assertPreconditionFailed(getIfMatch("", field, null, null), field);
+        }
+        assertPreconditionFailed(getIfMatch("", "\"x\"", null, "application/x-ndjson"), "a stream has no tag to match either");
+    }
+
+    @Test
+    void ifMatchStarHoldsWheneverThereIsAnAnswer() throws Exception {
+        HttpResponse<String> r = getIfMatch("", "*", null, null);
+        assertEquals(200, r.statusCode());
+        assertNotNull(header(r, "ETag"));
+        assertEquals(304, getIfMatch("", "*", header(r, "ETag"), null).statusCode(), "then If-None-Match is evaluated");
+        harness.stubs.behave(Service.RECOMMENDATIONS, Behaviour.status(503));
+        assertEquals(200, getIfMatch("", "*", null, null).statusCode(), "a degraded answer is a current representation too");
+    }
+
+    @Test
+    void ifMatchIsEvaluatedBeforeIfNoneMatch() throws Exception {
+        String etag = header(get("u-46", "", null), "ETag");
+        assertPreconditionFailed(getIfMatch("", "\"nope\"", etag, null), "If-None-Match would have been a 304");
+    }
+
+    @Test
+    void aDegradedAnswerFailsIfMatchWithATag() throws Exception {
+        harness.stubs.behave(Service.RECOMMENDATIONS, Behaviour.status(503));
+        assertPreconditionFailed(getIfMatch("", "\"nope\"", null, null), "no tag at all");
+    }
+
+    @Test
+    void ifMatchDoesNotHideAProblemTheAnswerWouldHaveBeen() throws Exception {
+        // RFC 9110 section 13.2.1: preconditions are ignored when the answer without them is not a 2xx
+        Map<String, String> headers = Map.of("Authorization", "Bearer " + harness.token("unknown-46"), "If-Match", "\"nope\"");
+        assertEquals(404, harness.get(server.getURI(), DASHBOARD, headers).statusCode());
+        assertEquals(401, harness.get(server.getURI(), DASHBOARD, Map.of("If-Match", "\"nope\"")).statusCode());
+    }
+
     @Test
     void twoSeparatelyStartedInstancesGiveTheSameTagForTheSameData() throws Exception {
         String here = header(get("u-45", "", null), "ETag");

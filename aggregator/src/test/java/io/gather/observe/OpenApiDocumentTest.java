@@ -42,7 +42,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OpenApiDocumentTest {
     static final String[] PATHS = {"/api/v1/dashboard", "/api/v1/users/{userId}/dashboard"};
-    static final String[] PROBLEM_STATUSES = {"400", "401", "403", "404", "429", "502", "503", "504"};
+    static final String[] PROBLEM_STATUSES = {"400", "401", "403", "404", "412", "429", "502", "503", "504"};
     static final String NDJSON = "application/x-ndjson";
     static final String SSE = "text/event-stream";
     /** Members whose values differ from one request to the next: only their JSON type is compared. */
@@ -280,6 +280,7 @@ class OpenApiDocumentTest {
             Map.of("Authorization", "Bearer " + harness.token("u-42", null, "profile:read"))));
         s.put("NotYourDashboard", () -> get("/api/v1/users/u-7/dashboard", u42()));
         s.put("UserNotFound", () -> harness.getAs(api(), "/api/v1/dashboard", "unknown-7"));
+        s.put("PreconditionFailed", () -> get("/api/v1/dashboard", u42("If-Match", "\"v1\"")));
         s.put("QuotaExceeded", () -> {
             Map<String, String> tiny = Map.of("Authorization", "Bearer " + harness.token("u-42", "tiny-app", "dashboard"));
             assertEquals(200, get("/api/v1/dashboard", tiny).statusCode());
