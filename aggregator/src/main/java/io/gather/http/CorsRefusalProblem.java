@@ -15,8 +15,8 @@ import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 
 /**
  * Micronaut's CORS filter refuses with a bare 403 (no body, no type): a request from an origin it does not allow, a
- * preflight asking for what the configuration does not allow, and, CORS on or off, a page from another origin reaching
- * a Gather bound to loopback (its guard against drive-by requests). This gives that 403 the problem every other error
+ * preflight asking for what the configuration does not allow, and a page from another origin (one not listed, with CORS
+ * on) reaching a Gather bound to loopback (its guard against drive-by requests). This gives that 403 the problem every other error
  * has. It wraps the CORS filter in both of its phases (a preflight is refused before routing, anything else after), so
  * it sees either refusal, and only a bodiless 403 to a request with an {@code Origin} is taken for one. A request
  * without an {@code Origin} skips it. The problem is written as every other ({@link ProblemResponseProcessor}).

@@ -58,6 +58,15 @@ class CorsOffTest extends HarnessBacked {
     }
 
     @Test
+    void noAnswerVariesByOrigin() throws Exception {
+        for (String origin : new String[] {null, "https://app.example.test"}) {
+            Answer answer = dashboard(raw, "gather.example.test", origin, auth);
+            assertEquals(java.util.List.of("Authorization, Accept, Accept-Encoding"), answer.headers().get("vary"), origin);
+        }
+        assertNull(dashboard(raw, "gather.example.test", null, "").header("Vary"), "a problem varies by nothing");
+    }
+
+    @Test
     void aHeadRefusalHasNoBody() throws Exception {
         String head = "HEAD " + DASHBOARD + " HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: " + OTHER_ORIGIN + "\r\n" + auth + "\r\n";
         assertRefusedWithAProblem(raw.send(head.getBytes(StandardCharsets.US_ASCII), 1, true).only()); // only(): no body bytes after

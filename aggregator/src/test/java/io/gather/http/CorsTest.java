@@ -78,6 +78,40 @@ class CorsTest extends HarnessBacked {
     }
 
     @Test
+    void everyAnswerVariesByOriginOnceWhateverTheOrigin() throws Exception {
+        // the Fetch standard: an answer whose CORS fields depend on Origin says so, or a browser's cache could give a
+        // page the answer it kept for a request without Origin (no Access-Control-Allow-Origin) or for another origin
+        for (String origin : new String[] {null, OTHER_ORIGIN, APP}) {
+            Answer answer = dashboard(raw, "gather.test", origin, auth);
+            assertEquals(200, answer.status(), origin);
+            assertEquals(List.of("Authorization, Accept, Accept-Encoding, Origin"), answer.headers().get("vary"), origin);
+        }
+        Answer refused = dashboard(raw, "gather.test", null, "");
+        assertEquals(401, refused.status());
+        assertEquals(List.of("Origin"), refused.headers().get("vary"), "a problem too");
+        Answer stream = dashboard(raw, "gather.test", null, auth + "Accept: application/x-ndjson\r\n");
+        assertEquals(List.of("Authorization, Accept, Accept-Encoding, Origin"), stream.headers().get("vary"), "a stream too");
+    }
+
+    @Test
+    void aNotModifiedVariesByOriginToo() throws Exception {
+        String etag = dashboard(raw, "gather.test", null, auth).header("ETag");
+        for (String origin : new String[] {null, APP}) {
+            Answer answer = dashboard(raw, "gather.test", origin, auth + "If-None-Match: " + etag + "\r\n");
+            assertEquals(304, answer.status(), origin);
+            assertEquals(List.of("Authorization, Accept, Accept-Encoding, Origin"), answer.headers().get("vary"), origin);
+        }
+    }
+
+    @Test
+    void aListedOriginReachingAGatherOnLoopbackIsAnswered() throws Exception {
+        // the configuration trusts the listed origins: Micronaut's drive-by guard refuses only the others
+        Answer answer = dashboard(raw, "127.0.0.1", APP, auth);
+        assertEquals(200, answer.status());
+        assertEquals(APP, answer.header("Access-Control-Allow-Origin"));
+    }
+
+    @Test
     void aRemotePageReachingAGatherOnLoopbackIsRefusedWithAProblem() throws Exception {
         // Micronaut's guard against drive-by requests from a web page to a service on the visitor's own machine
         Answer answer = dashboard(raw, "127.0.0.1", OTHER_ORIGIN, auth);
