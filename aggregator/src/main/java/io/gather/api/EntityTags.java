@@ -1,10 +1,10 @@
 package io.gather.api;
 
+import io.micronaut.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import io.micronaut.http.HttpHeaders;
 import java.util.List;
 
 /**

@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
 final class SettingsKeys {
     private static final String GATHER = "gather.";
     private static final String CLIENTS = "gather.clients.";
-    private static final Set<String> BOOLEANS = Set.of("true", "false", "yes", "no", "on", "off");
+    /** Micronaut also reads yes and on as true, but a {@code @Requires(value = "true")} does not: only these two. */
+    private static final Set<String> BOOLEANS = Set.of("true", "false");
     private static final Pattern INDEX = Pattern.compile("\\[[^\\]]*]");
 
     /** A key Gather reads, {@code *} for a name the user chooses; {@code open}: a map or list, read below it too. */
