@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -30,7 +29,7 @@ import java.util.regex.Pattern;
 final class SettingsKeys {
     private static final String GATHER = "gather.";
     private static final String CLIENTS = "gather.clients.";
-    /** Micronaut also reads yes and on as true, but a {@code @Requires(value = "true")} does not: only these two. */
+    /** Micronaut also reads TRUE, yes and on as true, but a {@code @Requires(value = "true")} does not: only these two. */
     private static final Set<String> BOOLEANS = Set.of("true", "false");
     private static final Pattern INDEX = Pattern.compile("\\[[^\\]]*]");
 
@@ -80,14 +79,14 @@ final class SettingsKeys {
         if (match == null) {
             problems.add(key + " is not a setting" + (key.startsWith(CLIENTS)
                 ? " (client-id, tier, sections; a client id with dots: name the block without them and set client-id)" : ""));
-        } else if (match.bool() && !(value instanceof Boolean) && !BOOLEANS.contains(String.valueOf(value).strip().toLowerCase(Locale.ROOT))) {
+        } else if (match.bool() && !(value instanceof Boolean) && !BOOLEANS.contains(String.valueOf(value).strip())) {
             problems.add(key + " must be true or false, not \"" + value + "\"");
         }
     }
 
     /** {@code GATHER_..._ENABLED}: the booleans Gather documents as environment variables. */
     private static void checkEnvBoolean(String key, Object value, List<String> problems) {
-        if (key.startsWith("GATHER_") && key.endsWith("_ENABLED") && !BOOLEANS.contains(String.valueOf(value).strip().toLowerCase(Locale.ROOT))) {
+        if (key.startsWith("GATHER_") && key.endsWith("_ENABLED") && !BOOLEANS.contains(String.valueOf(value).strip())) {
             problems.add(key + " must be true or false, not \"" + value + "\"");
         }
     }
