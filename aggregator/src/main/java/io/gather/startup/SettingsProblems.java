@@ -2,6 +2,7 @@ package io.gather.startup;
 
 import io.micronaut.context.exceptions.ConfigurationException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,7 +25,7 @@ final class SettingsProblems {
 
     static List<String> of(Throwable failure) {
         Set<String> problems = new LinkedHashSet<>();
-        Set<Throwable> seen = new java.util.HashSet<>();
+        Set<Throwable> seen = new HashSet<>();
         for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
             String message = t.getMessage() == null ? "" : t.getMessage();
             Matcher conversion = CONVERSION.matcher(message);
