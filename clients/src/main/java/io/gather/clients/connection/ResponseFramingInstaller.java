@@ -30,12 +30,18 @@ final class ResponseFramingInstaller implements BeanCreatedEventListener<NettyCl
     ResponseFramingInstaller(DownstreamSettings settings, Optional<LongestCallWait> wait, HttpClientConfiguration defaults,
                              List<ServiceHttpClientConfiguration> services) {
         this.maxExchangeNanos = settings.maxExchangeTimeInForce(wait.map(LongestCallWait::longest).orElse(Duration.ZERO)).toNanos();
-        // the largest body any service may send; each service's client still refuses more than its own
-        int max = defaults.getMaxContentLength();
+        // the largest body any downstream may send (each one's client still refuses more than its own); the default
+        // client's 10 MiB only when no service is configured: taken with them, it let 8 MB be inflated out of one read
+        int max = services.isEmpty() ? defaults.getMaxContentLength() : 0;
         for (ServiceHttpClientConfiguration service : services) {
             max = Math.max(max, service.getMaxContentLength());
         }
         this.maxBody = max;
+    }
+
+    /** The most a body may be, inflated. */
+    int maxBody() {
+        return maxBody;
     }
 
     @Override
