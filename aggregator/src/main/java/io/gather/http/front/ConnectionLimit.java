@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 @ChannelHandler.Sharable
 final class ConnectionLimit extends ChannelInboundHandlerAdapter {
     static final String NAME = "gather-connection-limit";
+    /** How long a refused connection is kept after its answer: nothing was read from it, so little can be left to drain. */
+    static final long LINGER_MS = 100;
 
     private final int max;
     private final FrontRefusalObserver observer;
@@ -37,7 +39,7 @@ final class ConnectionLimit extends ChannelInboundHandlerAdapter {
             FullHttpResponse answer = FrontProblem.of(Rejection.TOO_MANY_CONNECTIONS, null, ctx.alloc());
             Rejection.TOO_MANY_CONNECTIONS.reportTo(observer, answer.headers().get(RequestIds.HEADER));
             LastAnswer.stopReading(ctx);
-            LastAnswer.send(ctx, answer);
+            LastAnswer.send(ctx, answer, LINGER_MS);
             return;
         }
         ctx.fireChannelActive();

@@ -37,6 +37,14 @@ final class LastAnswer extends ChannelInboundHandlerAdapter {
 
     /** Writes the answer from {@code ctx}, then half-closes and lingers as described above. */
     static void send(ChannelHandlerContext ctx, FullHttpResponse answer) {
+        send(ctx, answer, LINGER_MS);
+    }
+
+    /**
+     * The same, lingering {@code lingerMs}: a connection refused for being one too many is refused because the
+     * process is short of connections (and file descriptors), so it should not hold one for a whole second.
+     */
+    static void send(ChannelHandlerContext ctx, FullHttpResponse answer, long lingerMs) {
         ctx.writeAndFlush(answer).addListener((ChannelFutureListener) written -> {
             LastAnswer drain = (LastAnswer) written.channel().pipeline().get(NAME);
             if (!written.isSuccess() || drain == null || !(written.channel() instanceof DuplexChannel duplex)) {
@@ -46,7 +54,7 @@ final class LastAnswer extends ChannelInboundHandlerAdapter {
             duplex.shutdownOutput();
             drain.answered = true;
             written.channel().config().setAutoRead(true);
-            written.channel().eventLoop().schedule(() -> written.channel().close(), LINGER_MS, TimeUnit.MILLISECONDS);
+            written.channel().eventLoop().schedule(() -> written.channel().close(), lingerMs, TimeUnit.MILLISECONDS);
         });
     }
 
