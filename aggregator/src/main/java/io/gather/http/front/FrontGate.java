@@ -99,6 +99,7 @@ final class FrontGate extends ChannelDuplexHandler {
             return;
         }
         RequestRules.ignoreUpgrade(request);
+        RequestRules.hostFromTarget(request);
         lastRouted = RequestRules.endsConnection(request);     // then nothing after it is processed
         if (request.protocolVersion() == HttpVersion.HTTP_1_0) {
             CloseDelimited.install(ctx.pipeline());                 // a stream to it goes unchunked (RFC 9112 section 6.1)

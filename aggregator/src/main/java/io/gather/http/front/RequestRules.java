@@ -51,6 +51,26 @@ final class RequestRules {
     }
 
     /**
+     * RFC 9112 §3.2.2: with an absolute-form target ({@code GET http://host/path}) the target's authority is the
+     * request's host, and {@code Host} is ignored. It becomes {@code Host} here, for everything after that reads it
+     * (the drive-by guard judged the {@code Host} sent instead). An origin-form target (a {@code /}) costs one look.
+     */
+    static void hostFromTarget(HttpRequest request) {
+        String uri = request.uri();
+        if (uri.isEmpty() || uri.charAt(0) == '/' || uri.indexOf("://") < 0) {
+            return;
+        }
+        int start = uri.indexOf("://") + 3;
+        int end = start;
+        while (end < uri.length() && uri.charAt(end) != '/' && uri.charAt(end) != '?' && uri.charAt(end) != '#') {
+            end++;
+        }
+        if (end > start) {
+            request.headers().set(HttpHeaderNames.HOST, uri.substring(start, end));
+        }
+    }
+
+    /**
      * Gather switches to no other protocol, so it ignores {@code Upgrade} as RFC 9110 §7.8 allows and answers the
      * request as HTTP/1.1; left in, Micronaut would answer any WebSocket upgrade 404, as if the path did not exist.
      */

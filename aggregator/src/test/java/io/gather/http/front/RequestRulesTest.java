@@ -75,4 +75,15 @@ class RequestRulesTest {
         lower.headers().add("Host", "h");
         assertEquals(Rejection.METHOD_UNKNOWN, RequestRules.check(lower, 100));
     }
+
+    @Test
+    void anAbsoluteFormTargetsAuthorityIsTheHost() {
+        // RFC 9112 §3.2.2: before, the Host sent was believed, and the drive-by guard judged the wrong host
+        HttpRequest absolute = get("http://127.0.0.1:8080/api/v1/dashboard?view=full", "Host", "evil.example");
+        RequestRules.hostFromTarget(absolute);
+        assertEquals("127.0.0.1:8080", absolute.headers().get("Host"));
+        HttpRequest origin = get("/api/v1/dashboard", "Host", "gather.test");
+        RequestRules.hostFromTarget(origin);
+        assertEquals("gather.test", origin.headers().get("Host"));
+    }
 }
