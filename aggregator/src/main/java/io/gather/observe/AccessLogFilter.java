@@ -25,12 +25,13 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.SignalType;
 
 /**
- * Every API request: its call context (request id, trace context) is made before anything else runs, so security's
+ * Every API request, and every request to another path that nothing answers (a 404 an operator should see: before,
+ * {@code GET /xyz} left no trace at all): its call context (request id, trace context) is made before anything else runs, so security's
  * refusals are in a trace too; its answer is counted ({@link RequestMetrics}) and logged as one line on the
  * {@value #LOGGER} logger ({@link AccessLine}), when the answer is ready or, for a stream, when it ends. The view comes from the request attribute {@value RequestMetrics#VIEW_ATTRIBUTE}
  * when the route sets one, else from the {@code view} query parameter, else {@code full}.
  */
-@ServerFilter("/api/**")
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class AccessLogFilter implements Ordered {
     static final String LOGGER = "gather.access";
     static final String UNMATCHED = "unmatched";
@@ -59,6 +60,9 @@ final class AccessLogFilter implements Ordered {
     @ResponseFilter
     @SuppressWarnings("unchecked")
     void end(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        if (!isApi(request.getPath()) && RouteAttributes.getRouteInfo(request).isPresent()) {
+            return;     // health, Prometheus, OpenAPI: routed, and polled every few seconds
+        }
         if (response.body() instanceof Publisher<?> stream) {
             // a streamed answer (NDJSON, SSE): its line is written when the stream ends, with every section in it
             // cancelled: the caller closed the connection mid-way (the stream's own errors end it as an error event)
@@ -83,6 +87,11 @@ final class AccessLogFilter implements Ordered {
                 ? AccessLine.json(call, method, route, client, view, status, nanos, problem(request), hungUp)
                 : AccessLine.text(call, method, route, client, view, status, nanos, problem(request), hungUp));
         }
+    }
+
+    /** The API's paths; a request for any other path is logged only when nothing answers it (a 404 or 405). */
+    static boolean isApi(String path) {
+        return path.startsWith("/api/") || path.equals("/api");
     }
 
     private String route(HttpRequest<?> request) {

@@ -194,6 +194,20 @@ class ObservabilityTest implements TestPropertyProvider {
     }
 
     @Test
+    void aPathNothingAnswersIsLoggedAndCountedAndAProbeIsNot() throws Exception {
+        // before: GET /xyz was a 404 that left no line and no count; health probes stay out of the log
+        HttpResponse<String> r = harness.get(server.getURI(), "/xyz/u-9", Map.of("X-Request-Id", "obs-404"));
+        assertEquals(404, r.statusCode());
+        String line = lines.lineWith("obs-404");
+        assertTrue(line.contains("\"route\":\"unmatched\""), line);
+        assertTrue(line.contains("\"status\":404"), line);
+        assertFalse(line.contains("u-9"), line);
+        assertTrue(sample(scrape(), "gather_requests_seconds_count", "route=\"unmatched\"", "status=\"404\"") >= 1);
+        scrape();
+        assertTrue(lines.messages().stream().noneMatch(l -> l.contains("prometheus") || l.contains("/health")), lines.messages().toString());
+    }
+
+    @Test
     void aRefusalSaysWhichProblemAndWhichParameter() throws Exception {
         HttpResponse<String> r = harness.get(server.getURI(), "/api/v1/dashboard?view=huge",
             Map.of("X-Request-Id", "obs-400", "Authorization", "Bearer " + harness.token("u-8")));
