@@ -97,7 +97,7 @@ class ManagementTest {
     void readinessIsDownWhileTheProfilesBreakerIsOpenWithNothingStaleThenUpWhenItMayTryAgain() throws Exception {
         try (Running g = start(Map.of(
             "gather.sections.profile.breaker.enabled", "true",
-            "gather.sections.profile.breaker.window-size", "2",
+            "gather.sections.profile.breaker.window", "10s",
             "gather.sections.profile.breaker.minimum-calls", "2",
             "gather.sections.profile.breaker.wait-in-open", "1500ms"))) {
             assertEquals(200, get(g.management(), "/health/readiness").statusCode());
@@ -124,7 +124,7 @@ class ManagementTest {
             "gather.sections.profile.cache.fresh", "1ms",
             "gather.sections.profile.cache.refresh-after", "0s",
             "gather.sections.profile.breaker.enabled", "true",
-            "gather.sections.profile.breaker.window-size", "2",
+            "gather.sections.profile.breaker.window", "10s",
             "gather.sections.profile.breaker.minimum-calls", "2"))) {
             assertEquals(200, harness.getAs(g.api(), "/api/v1/dashboard", "u-1").statusCode()); // cached
             harness.stubs.behave(Service.PROFILE, Behaviour.status(503));

@@ -92,7 +92,7 @@ class SectionStackTest {
     /** A breaker without a cache in front that opens after 2 failures of 4 calls. */
     private void smallBreaker() {
         settings.getCache().setEnabled(false);
-        settings.getBreaker().setWindowSize(4);
+        settings.getBreaker().setWindow(Duration.ofSeconds(10));
         settings.getBreaker().setMinimumCalls(4);
         settings.getBreaker().setFailureRate(50);
     }
@@ -248,6 +248,31 @@ class SectionStackTest {
     }
 
     @Test
+    void aBlipOfFailuresAmidManySuccessesLeavesTheBreakerClosed() {
+        // before: the failure rate was over the last 50 calls, 0.1 s at 500 calls a second, so 30 refused connects in
+        // a row opened the breaker of a healthy service; now it is over the last 10 s of calls
+        settings.getCache().setEnabled(false);
+        var call = stack();
+        CircuitBreaker breaker = pipeline.breakers().get("orders");
+        answerValue(SectionStackTest::page);
+        for (int i = 0; i < 1000; i++) {
+            now(call, "ok-" + i);
+            if (i % 100 == 0) {
+                ticker.advance(Duration.ofSeconds(1));
+            }
+        }
+        fail(status(503));
+        for (int i = 0; i < 30; i++) {
+            now(call, "blip-" + i);
+        }
+        assertEquals(CircuitBreaker.State.CLOSED, breaker.getState(), breaker.getMetrics().getFailureRate() + " %");
+        for (int i = 0; i < 2000; i++) {
+            now(call, "down-" + i);     // the service stays down: the rate crosses 50 % within the window
+        }
+        assertEquals(CircuitBreaker.State.OPEN, breaker.getState());
+    }
+
+    @Test
     void theBreakerOpensAfterItsThresholdAndHalfOpensAfterItsWait() {
         smallBreaker();
         settings.getBreaker().setWaitInOpen(Duration.ofSeconds(10));
@@ -341,7 +366,7 @@ class SectionStackTest {
 
     @Test
     void aUserNotFoundDoesNotCountAgainstTheBreaker() {
-        settings.getBreaker().setWindowSize(4);
+        settings.getBreaker().setWindow(Duration.ofSeconds(10));
         settings.getBreaker().setMinimumCalls(4);
         var call = stack();
         fail(status(404));
