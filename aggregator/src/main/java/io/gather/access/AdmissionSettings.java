@@ -1,8 +1,8 @@
 package io.gather.access;
 
+import io.gather.startup.SettingsProblems;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.annotation.Context;
-import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.annotation.PostConstruct;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -165,8 +165,6 @@ public class AdmissionSettings {
             // Retry-After is whole seconds: 1999ms would have been told as 1
             problems.add("gather.admission.retry-after must be whole seconds, 1s..1h, not " + retryAfter);
         }
-        if (!problems.isEmpty()) {
-            throw new ConfigurationException("Gather's configuration is not usable:\n  - " + String.join("\n  - ", problems));
-        }
+        SettingsProblems.stopIfAny(problems);
     }
 }

@@ -2,8 +2,8 @@ package io.gather.access;
 
 import io.gather.auth.scopes.SectionAccess;
 import io.gather.dashboard.Sections;
+import io.gather.startup.SettingsProblems;
 import io.micronaut.context.annotation.Context;
-import io.micronaut.context.exceptions.ConfigurationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +26,6 @@ final class ClientSectionsCheck {
                 }
             }
         }
-        if (!problems.isEmpty()) {
-            throw new ConfigurationException("Gather's client configuration is not usable:\n  - " + String.join("\n  - ", problems));
-        }
+        SettingsProblems.stopIfAny(problems);
     }
 }

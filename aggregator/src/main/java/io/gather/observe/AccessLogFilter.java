@@ -54,7 +54,9 @@ final class AccessLogFilter implements Ordered {
 
     @RequestFilter
     void begin(HttpRequest<?> request) {
-        TraceContexts.forRequest(request);
+        if (isApi(request.getPath())) {
+            TraceContexts.forRequest(request);  // a path nothing answers gets its context when its line is written
+        }
     }
 
     @ResponseFilter

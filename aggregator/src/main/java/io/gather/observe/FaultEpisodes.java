@@ -118,16 +118,20 @@ final class FaultEpisodes implements SectionObserver, GracefulShutdownCapable, A
 
         /** The live call's failure when it says the downstream is unwell (or too busy), else null. */
         private static Missing<?> fault(SectionResult<?> result) {
-            Missing<?> m = result instanceof Missing<?> missing ? missing
-                : result instanceof Ok<?> ok && ok.source() == Source.STALE ? ok.liveFailure() : null;
+            Missing<?> m = liveFailure(result);
             return m != null && (m.downstreamFault() || m.reason() == Reason.BULKHEAD_FULL) ? m : null;
         }
 
         /** The breaker refused the call: part of an episode under way, never the start of one. */
         private static boolean refusedByBreaker(SectionResult<?> result) {
-            Missing<?> m = result instanceof Missing<?> missing ? missing
-                : result instanceof Ok<?> ok && ok.source() == Source.STALE ? ok.liveFailure() : null;
+            Missing<?> m = liveFailure(result);
             return m != null && m.reason() == Reason.BREAKER_OPEN;
+        }
+
+        /** How the live call failed: the section missing, or served stale in its place; null if it did not fail. */
+        private static Missing<?> liveFailure(SectionResult<?> result) {
+            return result instanceof Missing<?> missing ? missing
+                : result instanceof Ok<?> ok && ok.source() == Source.STALE ? ok.liveFailure() : null;
         }
     }
 }

@@ -1,8 +1,8 @@
 package io.gather.process;
 
+import io.gather.startup.SettingsProblems;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.annotation.Context;
-import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.annotation.PostConstruct;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,8 +60,6 @@ public class HeapSettings {
             problems.add("gather.heap.max-free-percent must be min-free-percent (" + minFreePercent + ")..100, not "
                 + maxFreePercent);
         }
-        if (!problems.isEmpty()) {
-            throw new ConfigurationException("Gather's configuration is not usable:\n  - " + String.join("\n  - ", problems));
-        }
+        SettingsProblems.stopIfAny(problems);
     }
 }

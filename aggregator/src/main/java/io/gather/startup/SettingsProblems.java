@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * {@link ConfigurationException}s ({@code "  - key must ..."}), and Micronaut's "unable to convert" for a value
  * of the wrong type, rewritten as one line. Empty when the failure is not about configuration.
  */
-final class SettingsProblems {
+public final class SettingsProblems {
     private static final Pattern CONVERSION = Pattern.compile(
         "Error resolving property value \\[([^\\]]+)]\\. Unable to convert value \\[([^\\]]*)] to target type \\[([^\\]]+)]"
             + "(?: due to: ([^\\n]*))?");
@@ -57,6 +57,16 @@ final class SettingsProblems {
             case "boolean", "Boolean" -> "true or false";
             default -> type;
         };
+    }
+
+    /**
+     * Stops startup with {@code problems}, if any, in the one form {@link SettingsCheck} gathers them from: each
+     * settings class checks its own keys and hands its list here.
+     */
+    public static void stopIfAny(List<String> problems) {
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(message(problems));
+        }
     }
 
     static String message(List<String> problems) {

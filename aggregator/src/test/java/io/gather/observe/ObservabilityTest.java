@@ -182,27 +182,26 @@ class ObservabilityTest implements TestPropertyProvider {
         assertTrue(line.contains("\"traceId\":\"" + seen.traceparent().substring(3, 35) + "\""), line);
     }
 
+    /** {@code path} (user u-9's) answered {@code status}, logged under {@code route} without the user, and counted. */
+    private void loggedAndCounted(String path, String requestId, int status, String route) throws Exception {
+        HttpResponse<String> r = harness.get(server.getURI(), path, Map.of("X-Request-Id", requestId));
+        assertEquals(status, r.statusCode());
+        String line = lines.lineWith(requestId);
+        assertTrue(line.contains("\"route\":\"" + route + "\""), line);
+        assertTrue(line.contains("\"status\":" + status), line);
+        assertFalse(line.contains("u-9"), line);
+        assertTrue(sample(scrape(), "gather_requests_seconds_count", "route=\"" + route + "\"", "status=\"" + status + "\"") >= 1);
+    }
+
     @Test
     void aRefusedRequestIsLoggedAndCountedToo() throws Exception {
-        HttpResponse<String> r = harness.get(server.getURI(), "/api/v1/users/u-9/dashboard", Map.of("X-Request-Id", "obs-401"));
-        assertEquals(401, r.statusCode());
-        String line = lines.lineWith("obs-401");
-        assertTrue(line.contains("\"route\":\"/api/v1/users/{userId}/dashboard\""), line);
-        assertTrue(line.contains("\"status\":401"), line);
-        assertFalse(line.contains("u-9"), line);
-        assertTrue(sample(scrape(), "gather_requests_seconds_count", "route=\"/api/v1/users/{userId}/dashboard\"", "status=\"401\"") >= 1);
+        loggedAndCounted("/api/v1/users/u-9/dashboard", "obs-401", 401, "/api/v1/users/{userId}/dashboard");
     }
 
     @Test
     void aPathNothingAnswersIsLoggedAndCountedAndAProbeIsNot() throws Exception {
         // before: GET /xyz was a 404 that left no line and no count; health probes stay out of the log
-        HttpResponse<String> r = harness.get(server.getURI(), "/xyz/u-9", Map.of("X-Request-Id", "obs-404"));
-        assertEquals(404, r.statusCode());
-        String line = lines.lineWith("obs-404");
-        assertTrue(line.contains("\"route\":\"unmatched\""), line);
-        assertTrue(line.contains("\"status\":404"), line);
-        assertFalse(line.contains("u-9"), line);
-        assertTrue(sample(scrape(), "gather_requests_seconds_count", "route=\"unmatched\"", "status=\"404\"") >= 1);
+        loggedAndCounted("/xyz/u-9", "obs-404", 404, "unmatched");
         scrape();
         assertTrue(lines.messages().stream().noneMatch(l -> l.contains("prometheus") || l.contains("/health")), lines.messages().toString());
     }

@@ -4,9 +4,9 @@ import io.gather.clients.connection.DownstreamSettings;
 import io.gather.clients.connection.LongestCallWait;
 import io.gather.dashboard.Section;
 import io.gather.dashboard.Sections;
+import io.gather.startup.SettingsProblems;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.env.Environment;
-import io.micronaut.context.exceptions.ConfigurationException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,9 +63,7 @@ public final class SectionSettingsRegistry implements LongestCallWait {
                 problems.add(url + " must be http:// or https:// URLs with a host (several: comma-separated), not " + value);
             }
         }
-        if (!problems.isEmpty()) {
-            throw new ConfigurationException("Gather's configuration is not usable:\n  - " + String.join("\n  - ", problems));
-        }
+        SettingsProblems.stopIfAny(problems);
     }
 
     /** One URL or several, comma-separated (Micronaut balances between them), each absolute http(s) with a host. */

@@ -1,8 +1,8 @@
 package io.gather.http.front;
 
+import io.gather.startup.SettingsProblems;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.annotation.Context;
-import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.annotation.PostConstruct;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,8 +57,6 @@ public class FrontSettings {
         if (maxConnections < 1 || maxConnections > 1_000_000) {
             problems.add("gather.front.max-connections must be 1..1000000, not " + maxConnections);
         }
-        if (!problems.isEmpty()) {
-            throw new ConfigurationException("Gather's configuration is not usable:\n  - " + String.join("\n  - ", problems));
-        }
+        SettingsProblems.stopIfAny(problems);
     }
 }

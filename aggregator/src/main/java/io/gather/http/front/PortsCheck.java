@@ -1,8 +1,8 @@
 package io.gather.http.front;
 
+import io.gather.startup.SettingsProblems;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.env.Environment;
-import io.micronaut.context.exceptions.ConfigurationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,9 +19,7 @@ final class PortsCheck {
 
     PortsCheck(Environment environment) {
         List<String> problems = problems(port(environment, API), port(environment, MANAGEMENT));
-        if (!problems.isEmpty()) {
-            throw new ConfigurationException("Gather's configuration is not usable:\n  - " + String.join("\n  - ", problems));
-        }
+        SettingsProblems.stopIfAny(problems);
     }
 
     private static Optional<Integer> port(Environment environment, String key) {

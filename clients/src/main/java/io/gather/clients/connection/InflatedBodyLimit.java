@@ -41,16 +41,17 @@ final class InflatedBodyLimit extends ChannelInboundHandlerAdapter {
         if (msg instanceof HttpResponse) {
             received = 0;
         }
-        if (msg instanceof HttpContent content && received <= max) {
+        if (msg instanceof HttpContent content) {
+            if (received > max) {
+                content.release();             // read in the same batch as the excess: nobody wants it
+                return;
+            }
             received += content.content().readableBytes();
             if (received > max) {
-                ctx.fireChannelRead(msg);  // the client sees the excess and fails the call as too large
+                ctx.fireChannelRead(msg);      // the client sees the excess and fails the call as too large
                 ctx.channel().close();
                 return;
             }
-        } else if (msg instanceof HttpContent content && received > max) {
-            content.release();             // read in the same batch as the excess: nobody wants it
-            return;
         }
         ctx.fireChannelRead(msg);
     }
