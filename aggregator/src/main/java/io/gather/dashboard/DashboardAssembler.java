@@ -39,21 +39,29 @@ public final class DashboardAssembler {
     private final Duration deadline;
     private final FailureClassifier classifier;
     private final CallContexts contexts;
+    private final WarmUpGate gate;
 
     @Inject
-    DashboardAssembler(SectionCatalog catalog, SectionSettingsRegistry settings, FailureClassifier classifier, CallContexts contexts) {
-        this(catalog.sections(), settings.deadline(), classifier, contexts);
+    DashboardAssembler(SectionCatalog catalog, SectionSettingsRegistry settings, FailureClassifier classifier, CallContexts contexts,
+                       WarmUpGate gate) {
+        this(catalog.sections(), settings.deadline(), classifier, contexts, gate);
     }
 
     DashboardAssembler(List<BoundSection<?>> sections, Duration deadline, FailureClassifier classifier) {
-        this(sections, deadline, classifier, CallContexts.NEW_TRACE);
+        this(sections, deadline, classifier, new WarmUpGate());
     }
 
-    private DashboardAssembler(List<BoundSection<?>> sections, Duration deadline, FailureClassifier classifier, CallContexts contexts) {
+    DashboardAssembler(List<BoundSection<?>> sections, Duration deadline, FailureClassifier classifier, WarmUpGate gate) {
+        this(sections, deadline, classifier, CallContexts.NEW_TRACE, gate);
+    }
+
+    private DashboardAssembler(List<BoundSection<?>> sections, Duration deadline, FailureClassifier classifier, CallContexts contexts,
+                               WarmUpGate gate) {
         this.sections = List.copyOf(sections);
         this.deadline = deadline;
         this.classifier = classifier;
         this.contexts = contexts;
+        this.gate = gate;
     }
 
     /** The whole dashboard, once every selected section has settled (or an error if a required one is missing). */
@@ -83,7 +91,8 @@ public final class DashboardAssembler {
      * Each selected section, in the order they settle, exactly once; ends when the last has settled, and never
      * later than the deadline (plus {@link #GUARD}). Fails with {@link RequiredSectionMissing} (after the sections
      * settled before it) when a required section is missing; the calls still under way are then cancelled, as they
-     * are when the subscriber cancels.
+     * are when the subscriber cancels. While the {@link WarmUpGate} is held, the fan-out (and its deadline) starts
+     * when it opens.
      */
     public Flux<SettledSection> settleEach(DashboardQuery query) {
         return settleEach(query, contexts.of(query));
@@ -91,7 +100,7 @@ public final class DashboardAssembler {
 
     /** {@link #settleEach(DashboardQuery)} with the request's {@link CallContext} given (see {@link CallContexts}). */
     public Flux<SettledSection> settleEach(DashboardQuery query, CallContext context) {
-        return Flux.defer(() -> {
+        return gate.after(() -> {
             List<Mono<SettledSection>> branches = new ArrayList<>(sections.size());
             Set<Section<?>> pending = new LinkedHashSet<>();
             for (BoundSection<?> section : sections) {

@@ -4,6 +4,7 @@ import io.gather.auth.limits.RateLimitConfig;
 import io.gather.auth.limits.RateLimiter;
 import io.gather.dashboard.Section;
 import io.gather.dashboard.Sections;
+import io.gather.dashboard.WarmUpGate;
 import io.gather.dashboard.config.SectionSettings;
 import io.gather.dashboard.config.SectionSettingsRegistry;
 import io.gather.dashboard.section.SectionCatalog;
@@ -42,15 +43,17 @@ final class GatherReadiness implements HealthIndicator {
     private final SectionSettingsRegistry settings;
     private final RateLimitConfig limits;
     private final RateLimiter limiter;
+    private final WarmUpGate warmUp;
     private final Map<String, Long> openedAt = new ConcurrentHashMap<>();
 
     GatherReadiness(SectionCatalog catalog, SectionPipeline pipeline, SectionSettingsRegistry settings, RateLimitConfig limits,
-              RateLimiter limiter) {
+              RateLimiter limiter, WarmUpGate warmUp) {
         catalog.sections(); // the stacks exist, with their breakers
         this.pipeline = pipeline;
         this.settings = settings;
         this.limits = limits;
         this.limiter = limiter;
+        this.warmUp = warmUp;
         for (Section<?> section : Sections.ALL) {
             CircuitBreaker breaker = pipeline.breakers().get(section.id());
             if (section.required() && breaker != null) {
@@ -66,6 +69,9 @@ final class GatherReadiness implements HealthIndicator {
     @Override
     public Publisher<HealthResult> getResult() {
         Map<String, String> down = new LinkedHashMap<>();
+        if (!warmUp.isOpen()) {
+            down.put("warm-up", "the first dashboard is being assembled; dashboards asked for meanwhile start when it ends");
+        }
         for (Section<?> section : Sections.ALL) {
             if (section.required()) {
                 String why = breakerProblem(section);

@@ -98,6 +98,36 @@ class DashboardAssemblerTest {
     }
 
     @Test
+    void whileTheWarmUpGateIsHeldNoSectionIsCalledAndTheDeadlineStartsWhenItOpens() {
+        var profile = instant(Sections.PROFILE, PROFILE);
+        var orders = late(Sections.ORDERS, ORDERS, Duration.ofMillis(80));
+        SectionPipeline pipeline = new SectionPipeline(classifier, () -> Schedulers.parallel().now(TimeUnit.NANOSECONDS));
+        WarmUpGate gate = new WarmUpGate();
+        gate.hold();
+        var assembler = new DashboardAssembler(List.of(bind(pipeline, profile), bind(pipeline, orders)), Duration.ofMillis(500),
+            classifier, gate);
+
+        // a task far ahead keeps virtual time moving while nothing else is scheduled (otherwise it is applied later at once)
+        StepVerifier.withVirtualTime(() -> {
+                Schedulers.parallel().schedule(() -> { }, 1, TimeUnit.HOURS);
+                return assembler.assemble(QUERY);
+            })
+            .expectSubscription()
+            .expectNoEvent(Duration.ofSeconds(2)) // longer than the deadline: it has not started
+            .then(() -> {
+                assertEquals(-1, profile.calledAtMs.get(), "profile called while the gate was held");
+                gate.open();
+            })
+            .thenAwait(Duration.ofMillis(80))
+            .assertNext(d -> {
+                assertTrue(d.complete());
+                assertEquals(ORDERS, d.value(Sections.ORDERS));
+            })
+            .verifyComplete();
+        assertEquals(2000, profile.calledAtMs.get(), "profile called when the gate opened");
+    }
+
+    @Test
     void aLateOptionalSectionIsMissingAtItsTimeoutAndTheRestIsServed() {
         var assembler = assembler(Duration.ofSeconds(1),
             instant(Sections.PROFILE, PROFILE),
