@@ -23,7 +23,8 @@ import reactor.core.publisher.Mono;
  * The warm-up starts before the API port opens and does not hold it closed: while it waits for the downstreams,
  * the server binds and the first request's own cold work (the HTTP front, the token) runs. Dashboards asked for
  * meanwhile start their fan-out when it ends ({@link WarmUpGate}), and readiness is down until then. Whatever the
- * downstreams answer (the user {@value #USER} may well be unknown to them), it ends by the deadline. Its calls are
+ * downstreams answer (the user {@value #USER} may well be unknown to them), it ends by the deadline, and dashboards
+ * wait for it {@link #MOST_HELD} at most. Its calls are
  * counted in the section metrics like any other.
  */
 @Singleton
@@ -32,6 +33,11 @@ final class WarmUp implements ApplicationEventListener<StartupEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(WarmUp.class);
     /** The assembler ends at its deadline; this is only a backstop. */
     private static final Duration BACKSTOP = Duration.ofMinutes(6);
+    /**
+     * The longest dashboards asked for wait for the warm-up: it ends by the deadline (1.5 s by default), but a
+     * deadline may be set to minutes, and a downstream may hang.
+     */
+    static final Duration MOST_HELD = Duration.ofSeconds(3);
 
     private final WarmUpSettings settings;
     private final DashboardAssembler assembler;
@@ -52,6 +58,7 @@ final class WarmUp implements ApplicationEventListener<StartupEvent> {
         DashboardQuery query = DashboardQuery.ofAll(USER, new Caller(USER, Set.of("dashboard"), null), "gather-warm-up");
         Mono<Dashboard> dashboard = assembler.assemble(query); // asked for before the gate is held: it does not wait for itself
         gate.hold();
+        Mono.delay(MOST_HELD).subscribe(t -> gate.open());
         // subscribed here, on the main thread: the calls' setup (the clients, their first connections) is done before
         // the server binds, and the answers come on the event loops while it does. On a thread of its own, on one
         // core, the warm-up's calls timed out while startup held the core.

@@ -86,6 +86,29 @@ class WarmUpTest {
     }
 
     @Test
+    void aWarmUpLongerThanThreeSecondsHoldsDashboardsThreeSecondsAtMost() throws Exception {
+        harness.stubs.behave(Service.PROFILE, Behaviour.of(Behaviour.Kind.HANG));
+        GatherHarness.timeouts(props, "20s", "15s");
+        props.put("micronaut.http.services.profile.read-timeout", "20s"); // the read backstop (2 s) would end it first
+        LoggedLines log = new LoggedLines(WarmUp.class.getName()).attach();
+        try (EmbeddedServer server = start()) {
+            long opened = System.nanoTime();
+            assertEquals(503, readiness());
+            eventually(() -> {
+                try {
+                    return readiness() == 200;
+                } catch (Exception e) {
+                    return false;
+                }
+            }, "readiness up, and dashboards served, 3 s after the start");
+            assertTrue(System.nanoTime() - opened < WarmUp.MOST_HELD.plusSeconds(2).toNanos());
+            assertTrue(log.messages().isEmpty(), "the warm-up itself still waits for the profile: " + log.messages());
+        } finally {
+            log.detach();
+        }
+    }
+
+    @Test
     void aDownstreamThatNeverAnswersHoldsDashboardsNoLongerThanTheDeadline() throws Exception {
         harness.stubs.behave(Service.PROFILE, Behaviour.of(Behaviour.Kind.HANG));
         LoggedLines log = new LoggedLines(WarmUp.class.getName()).attach();
