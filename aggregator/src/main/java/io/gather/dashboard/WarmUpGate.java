@@ -9,7 +9,7 @@ import reactor.core.publisher.Sinks;
  * Dashboards asked for while Gather warms up start once the warm-up's own dashboard has settled, so that no caller's
  * sections run on a cold JVM (class loading and the clients' first connections inside a section's timeout). The
  * port opens before the warm-up ends, so that the warm-up's waiting for the downstreams overlaps the first request's
- * own cold work instead of delaying it. Open unless the warm-up holds it; it holds it at most until its deadline.
+ * own cold work instead of delaying it. Open unless the warm-up holds it, which it does for 3 s at most.
  */
 @Singleton
 public final class WarmUpGate {

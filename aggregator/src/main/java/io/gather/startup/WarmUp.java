@@ -24,8 +24,7 @@ import reactor.core.publisher.Mono;
  * the server binds and the first request's own cold work (the HTTP front, the token) runs. Dashboards asked for
  * meanwhile start their fan-out when it ends ({@link WarmUpGate}), and readiness is down until then. Whatever the
  * downstreams answer (the user {@value #USER} may well be unknown to them), it ends by the deadline, and dashboards
- * wait for it {@link #MOST_HELD} at most. Its calls are
- * counted in the section metrics like any other.
+ * wait for it {@link #MOST_HELD} at most. Its calls are counted in the section metrics like any other.
  */
 @Singleton
 final class WarmUp implements ApplicationEventListener<StartupEvent> {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * As it starts, Gather assembles one dashboard, whatever the downstreams do with it. The port opens meanwhile;
- * readiness is down and dashboards asked for wait until the warm-up's has settled, at most its deadline.
+ * readiness is down and dashboards asked for wait until the warm-up's has settled, 3 s at most.
  */
 class WarmUpTest {
     private final GatherHarness harness = new GatherHarness();
