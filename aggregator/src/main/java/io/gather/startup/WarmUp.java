@@ -65,8 +65,7 @@ final class WarmUp implements ApplicationEventListener<StartupEvent> {
             .timeout(BACKSTOP)
             .subscribe(
                 d -> ended(began, "assembled"),
-                e -> ended(began, "ended without a dashboard (" + e.getClass().getSimpleName() + "), which is fine"),
-                gate::open); // after a dashboard this is a no-op; without one it still opens
+                e -> ended(began, "ended without a dashboard (" + e.getClass().getSimpleName() + "), which is fine"));
     }
 
     private void ended(long began, String outcome) {
