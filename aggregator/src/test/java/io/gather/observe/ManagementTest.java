@@ -70,6 +70,19 @@ class ManagementTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/health/nope", "/health/live", "/health/readiness2", "/health/%20"})
+    void anUnknownHealthGroupIsNotFoundNotABadRequest(String path) throws Exception {
+        try (Running g = start(Map.of())) {
+            HttpResponse<String> r = get(g.management(), path);
+            assertEquals(404, r.statusCode(), path + ": " + r.body());
+            assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElse(""));
+            assertTrue(r.body().contains("/health/liveness and /health/readiness"), r.body());
+            assertEquals(200, get(g.management(), "/health/LIVENESS").statusCode(), "a group in any case");
+            assertEquals(200, get(g.management(), "/health/Readiness").statusCode(), "a group in any case");
+        }
+    }
+
     @Test
     void theApiIsNotServedOnTheManagementPort() throws Exception {
         try (Running g = start(Map.of())) {

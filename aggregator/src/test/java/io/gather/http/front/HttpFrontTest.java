@@ -329,6 +329,26 @@ class HttpFrontTest implements TestPropertyProvider {
         assertEquals(before - 1, quotaRemaining(raw.send("GET " + dashboard + "\r\n").only()), "only the two GETs counted");
     }
 
+    @Test
+    void optionsNamesTheMethodsOfItsTargetWithoutATokenAQuotaOrABody() throws Exception {
+        String dashboard = "/api/v1/dashboard HTTP/1.1\r\n" + HOST + "Authorization: Bearer " + harness.token("u-options") + "\r\n";
+        int before = quotaRemaining(raw.send("GET " + dashboard + "\r\n").only());
+        for (String request : new String[] {"OPTIONS " + dashboard + "\r\n",
+                "OPTIONS /api/v1/users/u-9/dashboard HTTP/1.1\r\n" + HOST + "\r\n", "OPTIONS * HTTP/1.1\r\n" + HOST + "\r\n"}) {
+            Exchange exchange = raw.send(request);
+            Answer answer = exchange.only();
+            assertEquals(200, answer.status(), request);
+            assertEquals(List.of("GET", "HEAD", "OPTIONS"),
+                Stream.of(answer.header("Allow").split(",")).map(String::trim).sorted().toList(), request);
+            assertEquals("0", answer.header("Content-Length"), request);
+            assertEquals("", answer.body(), request);
+            assertNull(answer.header("Content-Type"), request);
+            assertFalse(exchange.closed(), request);
+        }
+        assertEquals(404, raw.send("OPTIONS /nothing/here HTTP/1.1\r\n" + HOST + "\r\n").only().status(), "nothing at the path");
+        assertEquals(before - 1, quotaRemaining(raw.send("GET " + dashboard + "\r\n").only()), "only the two GETs counted");
+    }
+
     private static int quotaRemaining(Answer answer) {
         java.util.regex.Matcher r = java.util.regex.Pattern.compile(";r=(\\d+)").matcher(answer.header("RateLimit"));
         assertTrue(r.find(), answer.header("RateLimit"));
