@@ -127,7 +127,11 @@ final class DashboardController {
         if (EntityTags.ifMatchFails(request.getHeaders())) {
             return Mono.error(preconditionFailed());     // a stream has no tag at all; its 200 is sent before any section
         }
-        return Mono.just(HttpResponse.ok(streams.events(query, format, request.getPath()))
+        // A stream's head (200, type, caching) is known before any section settles, so HEAD calls no service.
+        MutableHttpResponse<?> head = request.getMethod() == HttpMethod.HEAD
+            ? HttpResponse.ok()
+            : HttpResponse.ok(streams.events(query, format, request.getPath()));
+        return Mono.just(head
             .contentType(format.mediaType)
             .header(HttpHeaders.CACHE_CONTROL, CACHE_PARTIAL)       // a stream is never stored; its summary has the ETag
             .header(HttpHeaders.VARY, VARY));

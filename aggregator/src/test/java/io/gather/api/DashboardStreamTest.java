@@ -196,6 +196,22 @@ class DashboardStreamTest extends HarnessBacked {
     }
 
     @Test
+    void aHeadOfAStreamSaysWhatTheStreamWouldBeAndCallsNoService() throws Exception {
+        long before = Stream.of(Service.values()).mapToLong(s -> harness.stubs.service(s).calls()).sum();
+        for (String accept : new String[] {"application/x-ndjson", "text/event-stream"}) {
+            HttpResponse<Void> head = http.send(HttpRequest.newBuilder(server.getURI().resolve(DASHBOARD))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .header("Authorization", "Bearer " + harness.token("u-head-" + accept.length()))
+                .header("Accept", accept).build(), HttpResponse.BodyHandlers.discarding());
+            assertEquals(200, head.statusCode(), accept);
+            assertEquals(accept, head.headers().firstValue("Content-Type").orElseThrow());
+            assertEquals("private, no-store", head.headers().firstValue("Cache-Control").orElseThrow());
+        }
+        long after = Stream.of(Service.values()).mapToLong(s -> harness.stubs.service(s).calls()).sum();
+        assertEquals(before, after, "no section was fetched for a HEAD");
+    }
+
+    @Test
     void refusalsComeBeforeAnyStream() throws Exception {
         HttpResponse<Stream<String>> noToken = http.send(HttpRequest.newBuilder(server.getURI().resolve(DASHBOARD))
             .header("Accept", "application/x-ndjson").build(), HttpResponse.BodyHandlers.ofLines());
