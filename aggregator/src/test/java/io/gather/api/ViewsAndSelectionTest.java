@@ -185,7 +185,7 @@ class ViewsAndSelectionTest extends HarnessBacked {
     }
 
     @ParameterizedTest(name = "sections={0} is 400")
-    @ValueSource(strings = {"wishlist", "profile,wishlist", "", "profile,", "Profile", ",,"})
+    @ValueSource(strings = {"wishlist", "profile,wishlist", "", "profile,", "Profile", ",,", "profile;orders"})
     void anUnknownOrEmptySectionNameIs400ListingTheValidOnes(String sections) throws Exception {
         Map<Service, Long> before = calls();
         HttpResponse<String> r = get(DASHBOARD + "?sections=" + sections);
@@ -202,7 +202,7 @@ class ViewsAndSelectionTest extends HarnessBacked {
     }
 
     @ParameterizedTest(name = "view={0} is 400")
-    @ValueSource(strings = {"tiny", "", "FULL", "compact&view=full"})
+    @ValueSource(strings = {"tiny", "", "FULL", "compact&view=full", "compact;sections=profile"})
     void anUnknownViewIs400ListingTheValidOnes(String view) throws Exception {
         HttpResponse<String> r = get(DASHBOARD + "?view=" + view);
         assertEquals(400, r.statusCode(), r.body());
