@@ -24,7 +24,7 @@ import java.util.Set;
  * a path with nothing at it stays a 404. No token is needed: the answer names methods, nothing of a user's.
  * Micronaut's own {@code OptionsFilter} does the same but keeps the 405's problem body under its 200.
  */
-@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+@ServerFilter(value = {ServerFilter.MATCH_ALL_PATTERN, "*"}, methods = HttpMethod.OPTIONS)  // "*": OPTIONS *
 final class OptionsAnswers implements Ordered {
     static final String SERVER_WIDE = "GET, HEAD, OPTIONS";
 
@@ -33,9 +33,9 @@ final class OptionsAnswers implements Ordered {
         return CorsFilter.CORS_FILTER_ORDER + 10;   // after CORS has answered its preflights, before security
     }
 
-    // Checked in each method: Micronaut does not ask a ConditionalFilter before the response filters of a 405.
+    // Checked in each method: Micronaut never asked a ConditionalFilter here for a request that matched no route.
     private static boolean asked(HttpRequest<?> request) {
-        return request.getMethod() == HttpMethod.OPTIONS && !CorsUtil.isPreflightRequest(request);
+        return !CorsUtil.isPreflightRequest(request);
     }
 
     @RequestFilter
