@@ -26,7 +26,7 @@ import java.util.Set;
  */
 @ServerFilter(value = {ServerFilter.MATCH_ALL_PATTERN, "*"}, methods = HttpMethod.OPTIONS)  // "*": OPTIONS *
 final class OptionsAnswers implements Ordered {
-    static final String SERVER_WIDE = "GET, HEAD, OPTIONS";
+    private static final String SERVER_WIDE = "GET, HEAD, OPTIONS";
 
     @Override
     public int getOrder() {

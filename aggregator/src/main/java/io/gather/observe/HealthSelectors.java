@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * {@code /health/<name>} exists for the health groups only ({@code liveness}, {@code readiness}, any case). Micronaut
  * reads another name as an argument it cannot convert and answers 400, as if the probe had sent a bad request; there
- * is simply nothing at that path, so it is a 404 problem, as an unknown path anywhere else.
+ * is simply nothing at that path, so it is the 404 problem of an unknown path anywhere else (the filter also sees the
+ * API port, where no health path exists, so the answer names none).
  */
 @ServerFilter("/health/*")
 final class HealthSelectors {
@@ -24,8 +25,7 @@ final class HealthSelectors {
         String path = request.getPath();
         String group = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
         if (!group.isEmpty() && !GROUPS.contains(group)) {
-            throw new ProblemException(404, Problem.ABOUT_BLANK, "Not Found",
-                "There is nothing at this path: the health groups are /health/liveness and /health/readiness.");
+            throw new ProblemException(404, Problem.ABOUT_BLANK, "Not Found", "There is nothing at this path.");
         }
     }
 }
