@@ -73,6 +73,11 @@ final class ResilienceMetrics {
                     .description("Entries in the section's cache")
                     .tags("section", id)
                     .register(registry);
+                Gauge.builder("gather.section.cache.bytes", pipeline, p -> p.cacheBytes(id).orElse(0))
+                    .description("Heap the section's cache holds, by the values' own estimate (at most its max-heap-percent)")
+                    .tags("section", id)
+                    .baseUnit("bytes")
+                    .register(registry);
             }
         }
     }

@@ -116,6 +116,9 @@ public class SectionSettings {
             if (cache.maxEntries < 1) {
                 problems.add(key + ".cache.max-entries must be at least 1");
             }
+            if (!(cache.maxHeapPercent > 0 && cache.maxHeapPercent <= 50)) {
+                problems.add(key + ".cache.max-heap-percent must be above 0, at most 50");
+            }
         }
         if (breaker.enabled) {
             if (breaker.failureRate <= 0 || breaker.failureRate > 100) {
@@ -151,7 +154,8 @@ public class SectionSettings {
      * The section cache ({@code gather.sections.<name>.cache.*}). An entry is served without a call while
      * fresh; past {@code refresh-after} (and still fresh) it is served and refreshed in the background
      * (stale-while-revalidate); past fresh it is only served, marked stale, when the live call fails,
-     * until {@code stale-if-error} has passed too. Only good answers are stored.
+     * until {@code stale-if-error} has passed too. Only good answers are stored. It holds at most {@code max-entries}
+     * entries and at most {@code max-heap-percent} of the maximum heap, whichever bound is met first.
      */
     @ConfigurationProperties("cache")
     public static class Cache {
@@ -160,6 +164,7 @@ public class SectionSettings {
         private Duration refreshAfter = Duration.ZERO;
         private Duration staleIfError = Duration.ofMinutes(5);
         private long maxEntries = 10_000;
+        private double maxHeapPercent = 5;
 
         public boolean isEnabled() {
             return enabled;
@@ -199,6 +204,15 @@ public class SectionSettings {
 
         public void setMaxEntries(long maxEntries) {
             this.maxEntries = maxEntries;
+        }
+
+        /** The share of the JVM's maximum heap ({@code -Xmx}) this cache may hold at most, by estimate. */
+        public double getMaxHeapPercent() {
+            return maxHeapPercent;
+        }
+
+        public void setMaxHeapPercent(double maxHeapPercent) {
+            this.maxHeapPercent = maxHeapPercent;
         }
     }
 

@@ -132,4 +132,10 @@ public final class SectionPipeline {
         SectionCache<?> cache = caches.get(sectionId);
         return cache == null ? OptionalLong.empty() : OptionalLong.of(cache.size());
     }
+
+    /** How many bytes the section's cache holds now, by estimate; empty when the section has no cache. */
+    public OptionalLong cacheBytes(String sectionId) {
+        SectionCache<?> cache = caches.get(sectionId);
+        return cache == null ? OptionalLong.empty() : OptionalLong.of(cache.bytes());
+    }
 }

@@ -10,7 +10,7 @@ import java.util.Objects;
  * parser along the way turns them into binary floating point, and are checked to be decimals here.
  */
 @Serdeable
-public record Money(String amount, String currency) {
+public record Money(String amount, String currency) implements Sized {
 
     public Money {
         // a plain decimal (no exponent: "1e999999999" would print as a billion digits) and an ISO 4217 code
@@ -61,6 +61,11 @@ public record Money(String amount, String currency) {
 
     private static boolean isCapital(char c) {
         return c >= 'A' && c <= 'Z';
+    }
+
+    @Override
+    public long approximateBytes() {
+        return Footprint.object(2) + Footprint.of(amount) + Footprint.of(currency);
     }
 
     /** The amount as an exact decimal. */

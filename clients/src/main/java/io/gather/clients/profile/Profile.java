@@ -1,5 +1,7 @@
 package io.gather.clients.profile;
 
+import io.gather.clients.common.Footprint;
+import io.gather.clients.common.Sized;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.LocalDate;
@@ -14,10 +16,16 @@ public record Profile(
     @Nullable String avatarUrl,
     @Nullable String tier,
     @Nullable String locale,
-    @Nullable LocalDate memberSince) {
+    @Nullable LocalDate memberSince) implements Sized {
 
     public Profile {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(displayName, "displayName");
+    }
+
+    @Override
+    public long approximateBytes() {
+        return Footprint.object(7) + Footprint.of(id) + Footprint.of(displayName) + Footprint.of(email) + Footprint.of(avatarUrl)
+            + Footprint.of(tier) + Footprint.of(locale) + (memberSince == null ? 0 : Footprint.DATE);
     }
 }
