@@ -68,8 +68,14 @@ public final class RateLimiter {
         return Mono.fromFuture(decision, true);
     }
 
+    /**
+     * A bucket's key: per client, the client (a token without one counts alone, per user); per user, the user of that
+     * client, so that one partner's use for a person is not another's. A user id has no ':', so keys cannot collide.
+     */
     static String key(Tier tier, Policy p, Caller caller) {
-        String who = p.per() == Policy.Per.CLIENT && caller.hasClient() ? "c:" + caller.clientId() : "u:" + caller.userId();
+        String user = "u:" + caller.userId();
+        String who = !caller.hasClient() ? user
+            : p.per() == Policy.Per.CLIENT ? "c:" + caller.clientId() : "c:" + caller.clientId() + ":" + user;
         return KEY_PREFIX + tier.name() + ":" + p.name() + ":" + p.quota() + "/" + p.windowSeconds() + ":" + who;
     }
 

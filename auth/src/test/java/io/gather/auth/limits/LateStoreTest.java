@@ -50,7 +50,7 @@ class LateStoreTest {
         assertEquals(RateLimitDecision.Outcome.UNAVAILABLE, check(limiter).outcome());
         assertTrue(store.refunds.isEmpty(), "nothing to give back yet");
         store.answer(ConsumptionProbe.consumed(2, 10_000_000_000L));
-        assertEquals(List.of("gather:rl:small:burst:3/10:u:u-1"), store.refunds);
+        assertEquals(List.of("gather:rl:small:burst:3/10:c:tiny:u:u-1"), store.refunds);
     }
 
     @Test

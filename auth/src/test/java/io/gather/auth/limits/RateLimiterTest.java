@@ -134,6 +134,19 @@ class RateLimiterTest {
     }
 
     @Test
+    void aPerUserPolicyCountsAUserOfEachClientApart() {
+        assertTrue(check("u-1", "acme").admitted());
+        assertTrue(check("u-1", "acme").admitted());
+        assertEquals(List.of("user"), check("u-1", "acme").violatedPolicies());
+        // the same person through another partner of the same tier: that partner's own quota for its users
+        RateLimitDecision other = check("u-1", "globex");
+        assertTrue(other.admitted(), "acme's use for u-1 is not globex's");
+        assertEquals(1, usage(other, "user").remaining());
+        // tokens without a client count per user alone, apart from any client's
+        assertTrue(check("u-1", null).admitted());
+    }
+
+    @Test
     void unknownClientsAndTokensWithoutAClientGetTheDefaultTier() {
         Tier defaultTier = limiter.tierOf(new Caller("u-1", Set.of(), null));
         assertEquals("default", defaultTier.name());
