@@ -25,8 +25,8 @@ class SectionCacheTest {
     private final FakeTicker ticker = new FakeTicker();
     private final SectionSettings.Cache settings = new SectionSettings("orders").getCache();
 
-    private static OrderPage page(int items, int titleLength) {
-        String id = String.join("", Collections.nCopies(titleLength, "x"));
+    private static OrderPage page(int items, int idLength) {
+        String id = String.join("", Collections.nCopies(idLength, "x"));
         Order order = new Order(id, Instant.EPOCH, OrderStatus.PAID, new Money("12.50", "EUR"), 1);
         return new OrderPage(IntStream.range(0, items).mapToObj(i -> order).toList(), items);
     }
@@ -77,7 +77,7 @@ class SectionCacheTest {
         SectionCache<OrderPage> large = cache();
         for (int i = 0; i < 2_000; i++) {
             small.put(new SectionKey("u-" + i, 10), page(10, 10));
-            large.put(new SectionKey("u-" + i, 10), page(50, 500));
+            large.put(new SectionKey("u-" + i, 10), page(50, 500));    // long ids stand for long titles
         }
         assertTrue(large.size() * 10 < small.size(), large.size() + " large pages against " + small.size() + " small ones");
         assertTrue(large.bytes() <= large.maxBytes());
