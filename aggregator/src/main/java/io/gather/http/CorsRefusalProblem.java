@@ -48,7 +48,8 @@ final class CorsRefusalProblem implements Ordered, ConditionalFilter {
 
     @ResponseFilter
     void explain(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        if (response.code() != HttpStatus.FORBIDDEN.getCode() || response.getBody().isPresent()) {
+        // isEnabled is not asked for a request that matched no route, so the Origin is checked here too
+        if (!isEnabled(request) || response.code() != HttpStatus.FORBIDDEN.getCode() || response.getBody().isPresent()) {
             return;
         }
         ProblemException refused = new ProblemException(403, Problem.ABOUT_BLANK, "Forbidden",
