@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.ToLongFunction;
 
 /**
  * Builds sections' calls as stacks of stages, and holds what the stages share: the classifier, the one
@@ -129,13 +130,16 @@ public final class SectionPipeline {
 
     /** How many entries the section's cache holds now; empty when the section has no cache. */
     public OptionalLong cacheSize(String sectionId) {
-        SectionCache<?> cache = caches.get(sectionId);
-        return cache == null ? OptionalLong.empty() : OptionalLong.of(cache.size());
+        return ofCache(sectionId, SectionCache::size);
     }
 
     /** How many bytes the section's cache holds now, by estimate; empty when the section has no cache. */
     public OptionalLong cacheBytes(String sectionId) {
+        return ofCache(sectionId, SectionCache::bytes);
+    }
+
+    private OptionalLong ofCache(String sectionId, ToLongFunction<SectionCache<?>> reading) {
         SectionCache<?> cache = caches.get(sectionId);
-        return cache == null ? OptionalLong.empty() : OptionalLong.of(cache.bytes());
+        return cache == null ? OptionalLong.empty() : OptionalLong.of(reading.applyAsLong(cache));
     }
 }

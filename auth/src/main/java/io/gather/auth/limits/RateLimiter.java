@@ -73,9 +73,8 @@ public final class RateLimiter {
      * client, so that one partner's use for a person is not another's. A user id has no ':', so keys cannot collide.
      */
     static String key(Tier tier, Policy p, Caller caller) {
-        String user = "u:" + caller.userId();
-        String who = !caller.hasClient() ? user
-            : p.per() == Policy.Per.CLIENT ? "c:" + caller.clientId() : "c:" + caller.clientId() + ":" + user;
+        String who = !caller.hasClient() ? "u:" + caller.userId()
+            : p.per() == Policy.Per.CLIENT ? "c:" + caller.clientId() : "c:" + caller.clientId() + ":u:" + caller.userId();
         return KEY_PREFIX + tier.name() + ":" + p.name() + ":" + p.quota() + "/" + p.windowSeconds() + ":" + who;
     }
 
