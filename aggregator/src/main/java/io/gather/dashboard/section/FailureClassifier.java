@@ -14,6 +14,7 @@ import io.micronaut.http.client.exceptions.ReadTimeoutException;
 import io.micronaut.http.client.exceptions.ResponseClosedException;
 import io.micronaut.http.codec.CodecException;
 import io.micronaut.serde.exceptions.SerdeException;
+import io.netty.channel.unix.Errors;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.time.Duration;
@@ -95,7 +96,7 @@ public final class FailureClassifier {
         if (t instanceof java.net.ConnectException) {
             return Missing.noAnswer("The service refused the connection.", took);
         }
-        if (t instanceof java.net.SocketException) {
+        if (t instanceof java.net.SocketException || isReset(t)) {
             // reset before any answer (a half-sent answer surfaces as ResponseClosedException instead)
             return Missing.noAnswer("The service reset the connection.", took);
         }
@@ -103,6 +104,15 @@ public final class FailureClassifier {
             return Missing.of(Reason.UNAVAILABLE, "The connection to the service broke.", took);
         }
         return null;
+    }
+
+    /**
+     * A reset as epoll and io_uring tell it: Netty's own {@code IOException}, where Java's NIO throws a
+     * {@code SocketException}. Such an exception exists only once Netty's native library is loaded, which
+     * {@code Errors}' constants need.
+     */
+    private static boolean isReset(Throwable t) {
+        return t instanceof Errors.NativeIoException n && n.expectedErr() == Errors.ERRNO_ECONNRESET_NEGATIVE;
     }
 
     /**

@@ -3,6 +3,7 @@ package io.gather.dashboard.section;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.gather.auth.Caller;
 import io.gather.clients.orders.OrderPage;
@@ -19,6 +20,8 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.exceptions.HttpClientException;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.unix.Errors;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -407,6 +410,25 @@ class SectionStackTest {
         Missing<?> refused = assertInstanceOf(Missing.class, now(call, "u-1"));
         assertEquals(Reason.UNAVAILABLE, refused.reason());
         assertEquals(2, calls.get(), "retried more than once");
+    }
+
+    @Test
+    void aResetAsIoUringAndEpollTellItIsTriedAgainAsNiosIs() {
+        // Java's NIO throws a SocketException; the native transports Netty's IOException with the errno
+        assumeTrue(Epoll.isAvailable(), "Netty's native library loads on Linux only");   // Errors needs it
+        settings.getCache().setEnabled(false);
+        var call = stack();
+        AtomicInteger attempt = new AtomicInteger();
+        answer(user -> attempt.incrementAndGet() == 1
+            ? Mono.error(Errors.newConnectionResetException("syscall:read", Errors.ERRNO_ECONNRESET_NEGATIVE))
+            : Mono.just(page(user)));
+        assertEquals(Source.LIVE, assertInstanceOf(Ok.class, now(call, "u-1")).source());
+        assertEquals(2, calls.get());
+
+        calls.set(0);
+        fail(Errors.newIOException("syscall:writev", Errors.ERRNO_EPIPE_NEGATIVE));   // the request may have arrived
+        assertEquals(Reason.UNAVAILABLE, assertInstanceOf(Missing.class, now(call, "u-1")).reason());
+        assertEquals(1, calls.get(), "a broken pipe was retried");
     }
 
     @Test
