@@ -27,7 +27,7 @@ public class AdmissionSettings {
     /** Default {@code ceiling}: {@value}. */
     public static final int DEFAULT_CEILING = 1024;
     /** Default {@code busy-core-percent}: {@value}. */
-    public static final int DEFAULT_BUSY_CORE_PERCENT = 80;
+    public static final int DEFAULT_BUSY_CORE_PERCENT = 90;
     /** Default {@code queue-size}: {@value}. */
     public static final int DEFAULT_QUEUE_SIZE = 2048;
     /** Default {@code queue-timeout}: {@value} ms. */
