@@ -50,6 +50,11 @@ public final class Admission {
 
     /** The limit's clock ticks this often: the slow start's steps, the headroom's readings. */
     static final long TICK_MS = 100;
+    /**
+     * The newest tick's weight in the pause share: about a second's trend. A full collection of 0.5 s under a roomy heap
+     * reads as ~0.16 and fades; a heap too small, pausing a third of the time, reads as ~0.3 and stays.
+     */
+    static final double PAUSE_WEIGHT = 0.1;
     private static final int WAITING = 0;
     private static final int GRANTED = 1;
     private static final int GONE = 2;
@@ -71,11 +76,15 @@ public final class Admission {
     /** The core's reading; null without one (the JVM does not tell, or no ceiling above max-concurrent). */
     @Nullable
     private final CoreShare share;
+    /** The collector's pauses, as a share of time; null without a reading (then only the core's counts). */
+    @Nullable
+    private final CoreShare pauses;
     private Disposable ticking;
 
     @Inject
     Admission(AdmissionSettings settings, @Nullable MeterRegistry registry) {
-        this(settings, Schedulers.parallel(), CoreUse.ofThisProcess(), Runtime.getRuntime().availableProcessors());
+        this(settings, Schedulers.parallel(), CoreUse.ofThisProcess(), CollectorPauses.ofThisProcess(),
+            Runtime.getRuntime().availableProcessors());
         if (registry != null && enabled) {
             Gauge.builder("gather.admission.in.flight", limiter, SimpleLimiter::getInflight)
                 .description("Dashboard requests being assembled now").register(registry);
@@ -85,6 +94,8 @@ public final class Admission {
                 .description("Dashboard requests waiting for a turn").register(registry);
             Gauge.builder("gather.admission.core.share", this, a -> a.share == null ? 0 : a.share.current())
                 .description("Share of its cores the process kept busy lately (0..1), as the limit reads it").register(registry);
+            Gauge.builder("gather.admission.pause.share", this, a -> a.pauses == null ? 0 : a.pauses.current())
+                .description("Share of time the collector's pauses held the process lately (0..1), as the limit reads it").register(registry);
         }
     }
 
@@ -95,6 +106,11 @@ public final class Admission {
 
     /** With the timer and the process's CPU time given (tests: a virtual clock and a counter they move). */
     Admission(AdmissionSettings settings, Scheduler timer, @Nullable CoreUse coreUse, int cores) {
+        this(settings, timer, coreUse, null, cores);
+    }
+
+    /** With the collector's pause time given too. */
+    Admission(AdmissionSettings settings, Scheduler timer, @Nullable CoreUse coreUse, @Nullable CollectorPauses collector, int cores) {
         this.enabled = settings.isEnabled();
         this.minConcurrent = settings.getMinConcurrent();
         this.maxConcurrent = settings.getMaxConcurrent();
@@ -105,8 +121,12 @@ public final class Admission {
         this.queueTimeoutNanos = settings.getQueueTimeout().toNanos();
         this.retryAfter = settings.getRetryAfter();
         this.timer = timer;
-        this.headroom = new Headroom(maxConcurrent, settings.ceilingInForce(), settings.getBusyCorePercent() / 100.0);
+        this.headroom = new Headroom(maxConcurrent, settings.ceilingInForce(), settings.getBusyCorePercent() / 100.0,
+            settings.getBusyCollectorPercent() / 100.0);
         this.share = headroom.enabled() && coreUse != null ? new CoreShare(coreUse, cores, timer.now(TimeUnit.NANOSECONDS)) : null;
+        // one core: a pause stops every thread; a slower weight, so that one long pause is not read as a short heap
+        this.pauses = share != null && collector != null
+            ? new CoreShare(collector::pauseNanos, 1, timer.now(TimeUnit.NANOSECONDS), PAUSE_WEIGHT) : null;
     }
 
     /**
@@ -129,12 +149,13 @@ public final class Admission {
     private void tick(long begin) {
         long now = timer.now(TimeUnit.NANOSECONDS);
         double busy = share == null ? 0 : share.update(now);    // read from the start: smooth by the ramp's end
+        double paused = pauses == null ? 0 : pauses.update(now);
         int before = limit.getLimit();
         int next;
         if (now - begin < slowStartNanos) {
             next = minConcurrent + (int) ((maxConcurrent - minConcurrent) * (double) (now - begin) / slowStartNanos);
         } else if (share != null) {
-            next = headroom.next(Math.max(before, maxConcurrent), busy, queued.get() > 0);
+            next = headroom.next(Math.max(before, maxConcurrent), busy, paused, queued.get() > 0);
         } else {
             next = maxConcurrent;
             stop();

@@ -28,6 +28,8 @@ public class AdmissionSettings {
     public static final int DEFAULT_CEILING = 1024;
     /** Default {@code busy-core-percent}: {@value}. */
     public static final int DEFAULT_BUSY_CORE_PERCENT = 90;
+    /** Default {@code busy-collector-percent}: {@value}. */
+    public static final int DEFAULT_BUSY_COLLECTOR_PERCENT = 20;
     /** Default {@code queue-size}: {@value}. */
     public static final int DEFAULT_QUEUE_SIZE = 2048;
     /** Default {@code queue-timeout}: {@value} ms. */
@@ -41,6 +43,7 @@ public class AdmissionSettings {
     private Duration slowStart = Duration.ofSeconds(DEFAULT_SLOW_START_SECONDS);
     private int ceiling = DEFAULT_CEILING;
     private int busyCorePercent = DEFAULT_BUSY_CORE_PERCENT;
+    private int busyCollectorPercent = DEFAULT_BUSY_COLLECTOR_PERCENT;
     private int queueSize = DEFAULT_QUEUE_SIZE;
     private Duration queueTimeout = Duration.ofMillis(DEFAULT_QUEUE_TIMEOUT_MS);
     private Duration retryAfter = Duration.ofSeconds(DEFAULT_RETRY_AFTER_SECONDS);
@@ -110,6 +113,19 @@ public class AdmissionSettings {
         this.busyCorePercent = busyCorePercent;
     }
 
+    /**
+     * The share of time the collector's pauses held the process above which the heap counts as short: then the limit
+     * does not rise above {@code max-concurrent} and falls back to it, whatever the core's reading (more dashboards at
+     * once keep more of the heap alive, and a short heap turns them into longer pauses and timed-out sections).
+     */
+    public int getBusyCollectorPercent() {
+        return busyCollectorPercent;
+    }
+
+    public void setBusyCollectorPercent(int busyCollectorPercent) {
+        this.busyCollectorPercent = busyCollectorPercent;
+    }
+
     /** Requests that may wait for a turn, first come first served; one more is refused at once (503). */
     public int getQueueSize() {
         return queueSize;
@@ -151,6 +167,9 @@ public class AdmissionSettings {
         }
         if (busyCorePercent < 10 || busyCorePercent > 95) {
             problems.add("gather.admission.busy-core-percent must be 10..95, not " + busyCorePercent);
+        }
+        if (busyCollectorPercent < 1 || busyCollectorPercent > 100) {
+            problems.add("gather.admission.busy-collector-percent must be 1..100, not " + busyCollectorPercent);
         }
         if (slowStart == null || slowStart.isNegative() || slowStart.compareTo(Duration.ofMinutes(10)) > 0) {
             problems.add("gather.admission.slow-start must be 0s..10m, not " + slowStart);

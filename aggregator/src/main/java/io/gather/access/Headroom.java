@@ -8,11 +8,16 @@ package io.gather.access;
  * included: more dashboards at once keep more of the heap alive), and drifts down to {@code base} while nobody waits.
  * A pure rule, applied every tick by {@link Admission}.
  *
- * @param base    the limit for downstreams at their usual pace ({@code max-concurrent}), never gone below
- * @param ceiling the limit never goes above ({@code ceiling})
- * @param busy    the share of the cores (0..1) above which the core counts as busy
+ * The collector's pauses are read apart: under a heap too small for the dashboards in flight, the core is busy with
+ * the collector whatever the limit, and more turns only lengthen its pauses; above {@code busyPauses} the limit
+ * behaves as on a busy core.
+ *
+ * @param base       the limit for downstreams at their usual pace ({@code max-concurrent}), never gone below
+ * @param ceiling    the limit never goes above ({@code ceiling})
+ * @param busy       the share of the cores (0..1) above which the core counts as busy
+ * @param busyPauses the share of time (0..1) in the collector's pauses above which the heap counts as short
  */
-record Headroom(int base, int ceiling, double busy) {
+record Headroom(int base, int ceiling, double busy, double busyPauses) {
     /** Around {@code busy}, a band where the limit holds, so that the noise of one tick does not move it. */
     static final double BAND = 0.05;
     /**
@@ -25,9 +30,12 @@ record Headroom(int base, int ceiling, double busy) {
         return ceiling > base;
     }
 
-    /** The limit after a tick in which the process used {@code coreShare} of its cores, with callers waiting or not. */
-    int next(int limit, double coreShare, boolean callersWaiting) {
-        if (coreShare > busy + BAND) {
+    /**
+     * The limit after a tick in which the process used {@code coreShare} of its cores and spent {@code pauseShare} of
+     * its time in the collector's pauses, with callers waiting or not.
+     */
+    int next(int limit, double coreShare, double pauseShare, boolean callersWaiting) {
+        if (coreShare > busy + BAND || pauseShare > busyPauses) {
             return Math.max(base, limit - Math.max(8, limit / 4));
         }
         if (callersWaiting && coreShare < busy - BAND) {

@@ -239,6 +239,66 @@ class AdmissionTest {
     }
 
     @Test
+    void aHeapTooSmallForMoreTurnsKeepsTheLimitAtMaxConcurrentWhateverTheCoreReads() {
+        // -Xmx256m at 2048 connections: the collector paused the process a third of the time; the core read 85-90 %
+        // at times, and the turns it gave above max-concurrent came back as degraded answers
+        AdmissionSettings s = new AdmissionSettings();
+        s.setMinConcurrent(1);
+        s.setMaxConcurrent(16);
+        s.setCeiling(64);
+        s.setSlowStart(Duration.ZERO);
+        s.setQueueTimeout(Duration.ofSeconds(30));
+        s.check();
+        AtomicLong cpu = new AtomicLong();
+        AtomicLong paused = new AtomicLong();
+        Admission a = new Admission(s, clock, cpu::get, paused::get, 1);
+        a.start();
+        for (int i = 0; i < 16; i++) {
+            a.tryAdmit();
+        }
+        List<Disposable> subs = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            waitFor(a, subs);
+        }
+        run(cpu, 0.30, paused, 0.30, Duration.ofSeconds(2));
+        assertEquals(16, a.limit(), "no turn above max-concurrent while the collector takes 30 % of the time");
+
+        run(cpu, 0.30, paused, 0.05, Duration.ofSeconds(4));    // the heap has room again: up to the ceiling
+        assertEquals(64, a.limit());
+        run(cpu, 0.30, paused, 0.30, Duration.ofSeconds(2));    // and short again: back down
+        assertEquals(16, a.limit());
+        a.stop();
+    }
+
+    @Test
+    void oneLongPauseUnderARoomyHeapIsNotReadAsAShortHeap() {
+        AdmissionSettings s = new AdmissionSettings();
+        s.setMinConcurrent(1);
+        s.setMaxConcurrent(16);
+        s.setCeiling(64);
+        s.setSlowStart(Duration.ZERO);
+        s.setQueueTimeout(Duration.ofSeconds(30));
+        s.check();
+        AtomicLong cpu = new AtomicLong();
+        AtomicLong paused = new AtomicLong();
+        Admission a = new Admission(s, clock, cpu::get, paused::get, 1);
+        a.start();
+        for (int i = 0; i < 16; i++) {
+            a.tryAdmit();
+        }
+        List<Disposable> subs = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            waitFor(a, subs);
+        }
+        run(cpu, 0.30, paused, 0.05, Duration.ofSeconds(2));
+        assertEquals(64, a.limit());
+        paused.addAndGet(Duration.ofMillis(474).toNanos());     // a full collection, as the default heap has every ~30 s
+        run(cpu, 0.30, paused, 0.05, Duration.ofSeconds(2));
+        assertEquals(64, a.limit(), "one pause is not a trend");
+        a.stop();
+    }
+
+    @Test
     void withoutCpuReadingsTheLimitStaysAtMaxConcurrent() {
         AdmissionSettings s = new AdmissionSettings();
         s.setMaxConcurrent(2);
@@ -251,6 +311,16 @@ class AdmissionTest {
         waitFor(a, new ArrayList<>());
         clock.advanceTimeBy(Duration.ofSeconds(5));
         assertEquals(2, a.limit());
+    }
+
+    /** As below, the collector pausing the process for {@code pauseShare} of the time meanwhile. */
+    private void run(AtomicLong cpu, double share, AtomicLong paused, double pauseShare, Duration time) {
+        long step = Admission.TICK_MS;
+        for (long t = 0; t < time.toMillis(); t += step) {
+            paused.addAndGet((long) (pauseShare * step * 1_000_000));
+            cpu.addAndGet((long) (share * step * 1_000_000));
+            clock.advanceTimeBy(Duration.ofMillis(step));
+        }
     }
 
     /** Moves the virtual clock tick by tick, the process using {@code share} of its one core meanwhile. */
