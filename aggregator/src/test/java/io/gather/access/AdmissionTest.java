@@ -203,15 +203,8 @@ class AdmissionTest {
 
     @Test
     void whileCallersWaitAndTheCoreIsNotBusyTheLimitRisesAboveMaxConcurrentAndFallsBackWhenItIs() {
-        AdmissionSettings s = new AdmissionSettings();
-        s.setMinConcurrent(1);
-        s.setMaxConcurrent(16);
-        s.setCeiling(64);
-        s.setSlowStart(Duration.ZERO);
-        s.setQueueTimeout(Duration.ofSeconds(30));
-        s.check();
         AtomicLong cpu = new AtomicLong();
-        Admission a = new Admission(s, clock, cpu::get, 1);
+        Admission a = new Admission(withHeadroom(), clock, cpu::get, 1);
         a.start();
         List<Admission.Permit> permits = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
@@ -242,24 +235,9 @@ class AdmissionTest {
     void aHeapTooSmallForMoreTurnsKeepsTheLimitAtMaxConcurrentWhateverTheCoreReads() {
         // -Xmx256m at 2048 connections: the collector paused the process a third of the time; the core read 85-90 %
         // at times, and the turns it gave above max-concurrent came back as degraded answers
-        AdmissionSettings s = new AdmissionSettings();
-        s.setMinConcurrent(1);
-        s.setMaxConcurrent(16);
-        s.setCeiling(64);
-        s.setSlowStart(Duration.ZERO);
-        s.setQueueTimeout(Duration.ofSeconds(30));
-        s.check();
         AtomicLong cpu = new AtomicLong();
         AtomicLong paused = new AtomicLong();
-        Admission a = new Admission(s, clock, cpu::get, paused::get, 1);
-        a.start();
-        for (int i = 0; i < 16; i++) {
-            a.tryAdmit();
-        }
-        List<Disposable> subs = new ArrayList<>();
-        for (int i = 0; i < 100; i++) {
-            waitFor(a, subs);
-        }
+        Admission a = fullWithCallersWaiting(cpu, paused);
         run(cpu, 0.30, paused, 0.30, Duration.ofSeconds(2));
         assertEquals(16, a.limit(), "no turn above max-concurrent while the collector takes 30 % of the time");
 
@@ -272,24 +250,9 @@ class AdmissionTest {
 
     @Test
     void oneLongPauseUnderARoomyHeapIsNotReadAsAShortHeap() {
-        AdmissionSettings s = new AdmissionSettings();
-        s.setMinConcurrent(1);
-        s.setMaxConcurrent(16);
-        s.setCeiling(64);
-        s.setSlowStart(Duration.ZERO);
-        s.setQueueTimeout(Duration.ofSeconds(30));
-        s.check();
         AtomicLong cpu = new AtomicLong();
         AtomicLong paused = new AtomicLong();
-        Admission a = new Admission(s, clock, cpu::get, paused::get, 1);
-        a.start();
-        for (int i = 0; i < 16; i++) {
-            a.tryAdmit();
-        }
-        List<Disposable> subs = new ArrayList<>();
-        for (int i = 0; i < 100; i++) {
-            waitFor(a, subs);
-        }
+        Admission a = fullWithCallersWaiting(cpu, paused);
         run(cpu, 0.30, paused, 0.05, Duration.ofSeconds(2));
         assertEquals(64, a.limit());
         paused.addAndGet(Duration.ofMillis(474).toNanos());     // a full collection, as the default heap has every ~30 s
@@ -311,6 +274,32 @@ class AdmissionTest {
         waitFor(a, new ArrayList<>());
         clock.advanceTimeBy(Duration.ofSeconds(5));
         assertEquals(2, a.limit());
+    }
+
+    /** max-concurrent 16, ceiling 64, no slow start. */
+    private static AdmissionSettings withHeadroom() {
+        AdmissionSettings s = new AdmissionSettings();
+        s.setMinConcurrent(1);
+        s.setMaxConcurrent(16);
+        s.setCeiling(64);
+        s.setSlowStart(Duration.ZERO);
+        s.setQueueTimeout(Duration.ofSeconds(30));
+        s.check();
+        return s;
+    }
+
+    /** max-concurrent 16 (ceiling 64), all 16 turns taken and 100 callers waiting, reading the counters given. */
+    private Admission fullWithCallersWaiting(AtomicLong cpu, AtomicLong paused) {
+        Admission a = new Admission(withHeadroom(), clock, cpu::get, paused::get, 1);
+        a.start();
+        for (int i = 0; i < 16; i++) {
+            a.tryAdmit();
+        }
+        List<Disposable> subs = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            waitFor(a, subs);
+        }
+        return a;
     }
 
     /** As below, the collector pausing the process for {@code pauseShare} of the time meanwhile. */
