@@ -52,7 +52,7 @@ public final class Admission {
     static final long TICK_MS = 100;
     /**
      * The newest tick's weight in the pause share: about a second's trend. A full collection of 0.5 s under a roomy heap
-     * reads as ~0.16 and fades; a heap too small, pausing a third of the time, reads as ~0.3 and stays.
+     * reads as ~0.15 and fades; a heap too small, pausing a third of the time, reads as ~0.3 and stays.
      */
     static final double PAUSE_WEIGHT = 0.1;
     private static final int WAITING = 0;

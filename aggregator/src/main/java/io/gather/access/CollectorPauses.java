@@ -8,8 +8,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The time the collector has held this process paused so far, for the share of time it takes ({@link Headroom}): the
- * collection time of the JVM's collectors, less those that report concurrent work beside the application (G1's and
- * Shenandoah's "Concurrent", ZGC's "Cycles"), which pauses nothing.
+ * collection time of the JVM's collectors, less those that report concurrent work beside the application (G1's
+ * "Concurrent GC", ZGC's and Shenandoah's "Cycles"), which pauses nothing.
  */
 @FunctionalInterface
 interface CollectorPauses {
