@@ -302,7 +302,10 @@ class AdmissionTest {
         return a;
     }
 
-    /** As below, the collector pausing the process for {@code pauseShare} of the time meanwhile. */
+    /**
+     * Moves the virtual clock tick by tick, the process using {@code share} of its one core and the collector pausing
+     * it for {@code pauseShare} of the time meanwhile.
+     */
     private void run(AtomicLong cpu, double share, AtomicLong paused, double pauseShare, Duration time) {
         long step = Admission.TICK_MS;
         for (long t = 0; t < time.toMillis(); t += step) {
@@ -312,13 +315,9 @@ class AdmissionTest {
         }
     }
 
-    /** Moves the virtual clock tick by tick, the process using {@code share} of its one core meanwhile. */
+    /** As above, with no pauses. */
     private void run(AtomicLong cpu, double share, Duration time) {
-        long step = Admission.TICK_MS;
-        for (long t = 0; t < time.toMillis(); t += step) {
-            cpu.addAndGet((long) (share * step * 1_000_000));
-            clock.advanceTimeBy(Duration.ofMillis(step));
-        }
+        run(cpu, share, new AtomicLong(), 0, time);
     }
 
     @Test

@@ -74,7 +74,8 @@ public final class RateLimiter {
      */
     static String key(Tier tier, Policy p, Caller caller) {
         String who = !caller.hasClient() ? "u:" + caller.userId()
-            : p.per() == Policy.Per.CLIENT ? "c:" + caller.clientId() : "c:" + caller.clientId() + ":u:" + caller.userId();
+            : p.per() == Policy.Per.CLIENT ? "c:" + caller.clientId()
+            : "c:" + caller.clientId() + ":u:" + caller.userId();
         return KEY_PREFIX + tier.name() + ":" + p.name() + ":" + p.quota() + "/" + p.windowSeconds() + ":" + who;
     }
 
