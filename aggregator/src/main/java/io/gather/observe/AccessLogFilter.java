@@ -7,6 +7,7 @@ import io.gather.http.ProblemResponseProcessor;
 import io.gather.http.TraceContexts;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
+import io.micronaut.http.BasicHttpAttributes;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
@@ -62,7 +63,7 @@ final class AccessLogFilter implements Ordered {
     @ResponseFilter
     @SuppressWarnings("unchecked")
     void end(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        if (!isApi(request.getPath()) && RouteAttributes.getRouteInfo(request).isPresent()) {
+        if (!isApi(request.getPath()) && routed(request)) {
             return;     // health, Prometheus, OpenAPI: routed, and polled every few seconds
         }
         if (response.body() instanceof Publisher<?> stream) {
@@ -96,10 +97,17 @@ final class AccessLogFilter implements Ordered {
         return path.startsWith("/api/") || path.equals("/api");
     }
 
+    /** A route matched the path; an error route that answered for it (FrequentErrorRoutes) keeps its template. */
+    private static boolean routed(HttpRequest<?> request) {
+        return RouteAttributes.getRouteInfo(request).orElse(null) instanceof UriRouteInfo<?, ?>
+            || BasicHttpAttributes.getUriTemplate(request).isPresent();
+    }
+
     private String route(HttpRequest<?> request) {
         RouteInfo<?> info = RouteAttributes.getRouteInfo(request).orElse(null);
-        if (info == null) {
-            return UNMATCHED;
+        if (!(info instanceof UriRouteInfo<?, ?>)) {
+            // no route matched, or an error route answered: it leaves the matched route's template, if there was one
+            return BasicHttpAttributes.getUriTemplate(request).orElse(UNMATCHED);
         }
         Object[][] known = templates;
         for (Object[] entry : known) {
@@ -107,7 +115,7 @@ final class AccessLogFilter implements Ordered {
                 return (String) entry[1];
             }
         }
-        String template = info instanceof UriRouteInfo<?, ?> uri ? uri.getUriMatchTemplate().toString() : UNMATCHED;
+        String template = ((UriRouteInfo<?, ?>) info).getUriMatchTemplate().toString();
         Object[][] more = Arrays.copyOf(known, known.length + 1);
         more[known.length] = new Object[] {info, template};
         templates = more; // a lost race only means a route is looked up twice
