@@ -67,6 +67,7 @@ public final class Admission {
     private final int queueSize;
     private final long queueTimeoutNanos;
     private final Duration retryAfter;
+    private final Duration refusalPause;
     private final Scheduler timer;
     private final SettableLimit limit;
     private final int minConcurrent;
@@ -120,6 +121,7 @@ public final class Admission {
         this.queueSize = settings.getQueueSize();
         this.queueTimeoutNanos = settings.getQueueTimeout().toNanos();
         this.retryAfter = settings.getRetryAfter();
+        this.refusalPause = settings.getRefusalPause();
         this.timer = timer;
         this.headroom = new Headroom(maxConcurrent, settings.ceilingInForce(), settings.getBusyCorePercent() / 100.0,
             settings.getBusyCollectorPercent() / 100.0);
@@ -187,6 +189,11 @@ public final class Admission {
 
     public Duration retryAfter() {
         return retryAfter;
+    }
+
+    /** How long a refused caller's connection is not read after the refusal. */
+    public Duration refusalPause() {
+        return refusalPause;
     }
 
     /** A turn now, if one is free and nobody waits before this request; else null (then {@link #await}). */

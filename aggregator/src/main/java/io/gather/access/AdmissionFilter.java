@@ -2,7 +2,9 @@ package io.gather.access;
 
 import io.gather.http.Problem;
 import io.gather.http.ProblemException;
+import io.gather.http.front.RefusalPause;
 import io.gather.observe.RequestMetrics;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
@@ -31,7 +33,8 @@ import reactor.core.publisher.Mono;
  * is free, else after a wait in the queue, else a 503 problem with {@code Retry-After}. It runs before security, so
  * a refusal costs next to nothing (no token verified) and a waiting request has cost nothing yet; the turn covers
  * the token check, the rate limit and the fan-out, until the answer is ready or, for a stream, until the stream
- * ends. A request that waited resumes on its own connection's event loop. A caller who hangs up leaves the queue,
+ * ends. A refused caller's connection is not read again for {@code refusal-pause} ({@link RefusalPause}). A request
+ * that waited resumes on its own connection's event loop. A caller who hangs up leaves the queue,
  * or has its dashboard cancelled, at once ({@link CallerGone}): its turn goes to the next caller.
  */
 @Filter(value = {DashboardRoutes.MINE, DashboardRoutes.OF_USER}, methods = {HttpMethod.GET, HttpMethod.HEAD})
@@ -43,12 +46,14 @@ final class AdmissionFilter implements HttpServerFilter, Ordered {
     private final ErrorResponseProcessor<?> problems;
     private final RequestMetrics metrics;
     private final String retryAfter;
+    private final long refusalPauseNanos;
 
     AdmissionFilter(Admission admission, ErrorResponseProcessor<?> problems, RequestMetrics metrics) {
         this.admission = admission;
         this.problems = problems;
         this.metrics = metrics;
         this.retryAfter = Long.toString(admission.retryAfter().toSeconds());
+        this.refusalPauseNanos = admission.refusalPause().toNanos();
     }
 
     @Override
@@ -73,7 +78,7 @@ final class AdmissionFilter implements HttpServerFilter, Ordered {
             return admission.await(channel != null ? channel.eventLoop() : Runnable::run)
                 .flatMap(t -> t instanceof Admission.Permit p
                     ? proceed(request, chain, p)
-                    : Mono.just(refused(request, (Admission.Refused) t)));
+                    : Mono.just(refused(request, channel, (Admission.Refused) t)));
         });
         return untilCallerGone(answer, channel);
     }
@@ -121,8 +126,11 @@ final class AdmissionFilter implements HttpServerFilter, Ordered {
             });
     }
 
-    private MutableHttpResponse<?> refused(HttpRequest<?> request, Admission.Refused why) {
+    private MutableHttpResponse<?> refused(HttpRequest<?> request, @Nullable Channel channel, Admission.Refused why) {
         metrics.admissionRefused();
+        if (channel != null) {
+            RefusalPause.pause(channel, refusalPauseNanos);     // its next request is read when Retry-After is near
+        }
         String detail = why == Admission.Refused.QUEUE_FULL
             ? "Gather has more dashboard requests than it can take right now: retry after the time Retry-After gives."
             : "Gather could not start this dashboard in time: retry after the time Retry-After gives.";

@@ -36,6 +36,8 @@ public class AdmissionSettings {
     public static final long DEFAULT_QUEUE_TIMEOUT_MS = 2000;
     /** Default {@code retry-after}: {@value} s. */
     public static final long DEFAULT_RETRY_AFTER_SECONDS = 1;
+    /** Default {@code refusal-pause}: {@value} ms. */
+    public static final long DEFAULT_REFUSAL_PAUSE_MS = 1000;
 
     private boolean enabled = true;
     private int maxConcurrent = DEFAULT_MAX_CONCURRENT;
@@ -47,6 +49,7 @@ public class AdmissionSettings {
     private int queueSize = DEFAULT_QUEUE_SIZE;
     private Duration queueTimeout = Duration.ofMillis(DEFAULT_QUEUE_TIMEOUT_MS);
     private Duration retryAfter = Duration.ofSeconds(DEFAULT_RETRY_AFTER_SECONDS);
+    private Duration refusalPause = Duration.ofMillis(DEFAULT_REFUSAL_PAUSE_MS);
 
     /** {@code false}: every request is assembled at once, however many there are. */
     public boolean isEnabled() {
@@ -153,6 +156,18 @@ public class AdmissionSettings {
         this.retryAfter = retryAfter;
     }
 
+    /**
+     * After a refusal, how long Gather waits before it reads the next request on that connection (the refusal itself
+     * goes out at once): a client that ignores {@code Retry-After} cannot spend the core on refusals. 0: no pause.
+     */
+    public Duration getRefusalPause() {
+        return refusalPause;
+    }
+
+    public void setRefusalPause(Duration refusalPause) {
+        this.refusalPause = refusalPause;
+    }
+
     @PostConstruct
     void check() {
         List<String> problems = new ArrayList<>();
@@ -183,6 +198,9 @@ public class AdmissionSettings {
         if (retryAfter == null || retryAfter.toSeconds() < 1 || retryAfter.toSeconds() > 3600 || retryAfter.getNano() != 0) {
             // Retry-After is whole seconds: 1999ms would have been told as 1
             problems.add("gather.admission.retry-after must be whole seconds, 1s..1h, not " + retryAfter);
+        }
+        if (refusalPause == null || refusalPause.isNegative() || retryAfter != null && refusalPause.compareTo(retryAfter) > 0) {
+            problems.add("gather.admission.refusal-pause must be 0s..retry-after (" + retryAfter + "), not " + refusalPause);
         }
         SettingsProblems.stopIfAny(problems);
     }

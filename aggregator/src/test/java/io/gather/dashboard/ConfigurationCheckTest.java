@@ -122,6 +122,12 @@ class ConfigurationCheckTest {
     }
 
     @Test
+    void aRefusedCallersPauseIsNoLongerThanItsRetryAfter() {
+        String message = startupFailure(Map.of("gather.admission.refusal-pause", "3s"));
+        assertTrue(message.contains("gather.admission.refusal-pause must be 0s..retry-after (PT1S), not PT3S"), message);
+    }
+
+    @Test
     void aRedisUriThatIsNoRedisUriIsNamedWithoutItsValue() {
         String message = startupFailure(Map.of("gather.rate-limits.store", "redis", "redis.uri", "notauri:secret@"));
         assertTrue(message.contains("redis.uri must be redis://"), message);

@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds the front of every HTTP/1.1 connection: {@link RequestClock} and {@link NotHttpSniffer} before the codec,
+ * Builds the front of every HTTP/1.1 connection: {@link RefusalPause}, {@link RequestClock} and {@link NotHttpSniffer} before the codec,
  * Gather's {@link StrictCodec} in place of Micronaut's, then {@link ConnectionLimit} and {@link FrontGate} (which adds
  * {@link CloseDelimited} right after the codec on a connection that carries an HTTP/1.0 request).
  */
@@ -55,6 +55,7 @@ final class HttpFrontPipeline implements BeanCreatedEventListener<ChannelPipelin
             FrontGate gate = new FrontGate(server.getMaxRequestSize(), drain, readTimeoutNanos, observer);
             pipeline.addBefore(CODEC, NotHttpSniffer.NAME, new NotHttpSniffer(CODEC));
             pipeline.addBefore(NotHttpSniffer.NAME, RequestClock.NAME, gate.clock());
+            pipeline.addBefore(RequestClock.NAME, RefusalPause.NAME, new RefusalPause());
             pipeline.addAfter(CODEC, FrontGate.NAME, gate);
             pipeline.addAfter(CODEC, ConnectionLimit.NAME, limit);
         }
