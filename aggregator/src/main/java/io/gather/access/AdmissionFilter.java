@@ -129,7 +129,7 @@ final class AdmissionFilter implements HttpServerFilter, Ordered {
     private MutableHttpResponse<?> refused(HttpRequest<?> request, @Nullable Channel channel, Admission.Refused why) {
         metrics.admissionRefused();
         if (channel != null) {
-            RefusalPause.pause(channel, refusalPauseNanos);     // its next request is read when Retry-After is near
+            RefusalPause.pause(channel, refusalPauseNanos);     // its next request is read after the pause
         }
         String detail = why == Admission.Refused.QUEUE_FULL
             ? "Gather has more dashboard requests than it can take right now: retry after the time Retry-After gives."
